@@ -1,0 +1,388 @@
+//! From gazetteer to mentions: the automaton, Arabic word boundaries,
+//! proclitics, overlaps and the context that ambiguous names need.
+//!
+//! Every alias is folded (see [`crate::normalize`]) and compiled, in each of
+//! its spellings, into one aho-corasick automaton. A document is folded the
+//! same way, and the automaton is walked *anchored* from every word start and
+//! from every point behind a proclitic (و ف ب ل ك and their pairs), so that
+//! a walk costs only as many steps as the text agrees with some alias, and a
+//! name is never found inside a word. For an alias with the article, the
+//! li + al contraction (للقوات for ل + القوات) is compiled as its own pattern
+//! (لقوات) that only counts behind a lam proclitic; its span starts at the
+//! second lam, as SPEC.md asks.
+
+use std::collections::HashMap;
+
+use aho_corasick::automaton::Automaton;
+use aho_corasick::nfa::contiguous::NFA;
+use aho_corasick::{Anchored, MatchKind};
+
+use crate::error::{Error, ErrorKind, Location};
+use crate::gazetteer::{Entity, Gazetteer};
+use crate::normalize::{Normalized, fold, is_word_char};
+use crate::offsets::CodePoints;
+
+/// A name found in a document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mention {
+    /// Code point offsets into the document text, end exclusive.
+    pub start: usize,
+    pub end: usize,
+    /// Byte offsets of the same span.
+    pub byte_start: usize,
+    pub byte_end: usize,
+    /// Index of the entity in [`Matcher::entities`].
+    pub entity: usize,
+}
+
+impl Mention {
+    /// The mention's text in the document it was found in.
+    pub fn text<'a>(&self, document: &'a str) -> &'a str {
+        &document[self.byte_start..self.byte_end]
+    }
+}
+
+/// One entity a compiled pattern may stand for.
+#[derive(Debug, Clone, Copy)]
+struct Target {
+    entity: u32,
+    /// Needs a cue or an earlier mention of the entity.
+    ambiguous: bool,
+    /// The li + al form: only behind a lam proclitic.
+    after_lam: bool,
+}
+
+#[derive(Debug, Clone, Default)]
+struct Pattern {
+    targets: Vec<Target>,
+}
+
+/// Finds the mentions of a gazetteer's entities in text. Build once, share
+/// across threads.
+#[derive(Debug, Clone)]
+pub struct Matcher {
+    nfa: NFA,
+    patterns: Vec<Pattern>,
+    entities: Vec<Entity>,
+}
+
+/// A pattern that matched at a place where its boundaries hold.
+#[derive(Debug, Clone, Copy)]
+struct Candidate {
+    /// Start of the word the match is in (before any proclitic).
+    word: usize,
+    start: usize,
+    end: usize,
+    pattern: u32,
+    /// The proclitics before `start` end in a lam.
+    after_lam: bool,
+}
+
+impl Candidate {
+    fn overlaps(&self, other: &Candidate) -> bool {
+        self.start < other.end && other.start < self.end
+    }
+}
+
+/// How a candidate may be taken: by which of its targets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Support {
+    /// Only ambiguous targets, no cue: needs an earlier mention.
+    Weak,
+    /// An unambiguous target.
+    Listed,
+    /// An ambiguous target confirmed by a cue right before it.
+    Cued,
+}
+
+/// Proclitic letters that may open a word before a name: a conjunction
+/// (و، ف), then a preposition (ب، ل، ك).
+const CONJUNCTIONS: [char; 2] = ['و', 'ف'];
+const PREPOSITIONS: [char; 3] = ['ب', 'ل', 'ك'];
+
+impl Matcher {
+    /// Compiles a gazetteer.
+    pub fn new(gazetteer: &Gazetteer) -> Result<Matcher, Error> {
+        let mut index: HashMap<String, usize> = HashMap::new();
+        let mut keys: Vec<String> = Vec::new();
+        let mut patterns: Vec<Pattern> = Vec::new();
+        let mut add = |key: String, target: Target| {
+            let i = *index.entry(key.clone()).or_insert_with(|| {
+                keys.push(key);
+                patterns.push(Pattern::default());
+                patterns.len() - 1
+            });
+            let targets = &mut patterns[i].targets;
+            match targets.iter_mut().find(|t| t.entity == target.entity && t.after_lam == target.after_lam) {
+                // one unambiguous alias makes the pair unambiguous
+                Some(t) => t.ambiguous &= target.ambiguous,
+                None => targets.push(target),
+            }
+        };
+        for alias in gazetteer.aliases() {
+            let folded = fold(&alias.text);
+            if folded.is_empty() {
+                continue;
+            }
+            for spelling in gazetteer.variants().spellings(&folded) {
+                let entity = alias.entity as u32;
+                if let Some(rest) = spelling.strip_prefix("ال").filter(|r| r.chars().next().is_some_and(is_word_char)) {
+                    add(format!("ل{rest}"), Target { entity, ambiguous: alias.ambiguous, after_lam: true });
+                }
+                add(spelling, Target { entity, ambiguous: alias.ambiguous, after_lam: false });
+            }
+        }
+        // Entities in gazetteer order break ties between shared aliases.
+        for p in &mut patterns {
+            p.targets.sort_by_key(|t| (t.entity, t.after_lam));
+        }
+        let nfa = NFA::builder()
+            .match_kind(MatchKind::Standard)
+            .build(&keys)
+            .map_err(|e| Error::new(ErrorKind::Build(e.to_string()), Location::default()))?;
+        Ok(Matcher { nfa, patterns, entities: gazetteer.entities().to_vec() })
+    }
+
+    pub fn entities(&self) -> &[Entity] {
+        &self.entities
+    }
+
+    pub fn entity(&self, mention: &Mention) -> &Entity {
+        &self.entities[mention.entity]
+    }
+
+    /// The number of compiled patterns (aliases in all their spellings).
+    pub fn pattern_count(&self) -> usize {
+        self.patterns.len()
+    }
+
+    /// Every mention in `text`, in order, none overlapping.
+    pub fn find(&self, text: &str) -> Vec<Mention> {
+        let norm = Normalized::new(text);
+        let candidates = self.candidates(&norm.text);
+        let chosen = self.choose(&norm.text, candidates);
+        let mut cps = CodePoints::new(text);
+        chosen
+            .into_iter()
+            .map(|(c, entity)| {
+                let (byte_start, byte_end) = norm.original_span(c.start, c.end);
+                let start = cps.at(byte_start);
+                let end = cps.at(byte_end);
+                Mention { start, end, byte_start, byte_end, entity: entity as usize }
+            })
+            .collect()
+    }
+
+    /// Every place in the folded text where a pattern matches between word
+    /// boundaries, behind nothing or behind proclitics.
+    fn candidates(&self, t: &str) -> Vec<Candidate> {
+        let bytes = t.as_bytes();
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < bytes.len() {
+            let Some(c) = t[i..].chars().next() else { break };
+            if !is_word_char(c) {
+                i += c.len_utf8();
+                continue;
+            }
+            let word = i;
+            let mut end = i;
+            for ch in t[i..].chars() {
+                if !is_word_char(ch) {
+                    break;
+                }
+                end += ch.len_utf8();
+            }
+            self.walk(t, word, word, false, &mut out);
+            let mut chars = t[word..end].char_indices();
+            if let Some((_, first)) = chars.next() {
+                let mut prep_at = None;
+                if CONJUNCTIONS.contains(&first) {
+                    let after = word + first.len_utf8();
+                    if after < end {
+                        self.walk(t, word, after, false, &mut out);
+                    }
+                    if let Some((k, second)) = chars.next() {
+                        if PREPOSITIONS.contains(&second) {
+                            prep_at = Some((word + k, second));
+                        }
+                    }
+                } else if PREPOSITIONS.contains(&first) {
+                    prep_at = Some((word, first));
+                }
+                if let Some((at, p)) = prep_at {
+                    let after = at + p.len_utf8();
+                    if after < end {
+                        self.walk(t, word, after, p == 'ل', &mut out);
+                    }
+                }
+            }
+            i = end;
+        }
+        out
+    }
+
+    /// Walks the automaton anchored at `start`, keeping matches that end at a
+    /// word boundary.
+    fn walk(&self, t: &str, word: usize, start: usize, after_lam: bool, out: &mut Vec<Candidate>) {
+        let bytes = t.as_bytes();
+        let Ok(mut sid) = self.nfa.start_state(Anchored::Yes) else { return };
+        for (k, &b) in bytes[start..].iter().enumerate() {
+            sid = self.nfa.next_state(Anchored::Yes, sid, b);
+            if !self.nfa.is_special(sid) {
+                continue;
+            }
+            if self.nfa.is_dead(sid) {
+                break;
+            }
+            if !self.nfa.is_match(sid) {
+                continue;
+            }
+            let end = start + k + 1;
+            if t[end..].chars().next().is_some_and(is_word_char) {
+                continue;
+            }
+            for m in 0..self.nfa.match_len(sid) {
+                let pid = self.nfa.match_pattern(sid, m);
+                // Standard semantics also report patterns that are suffixes of
+                // the walked text; only those that start at `start` count.
+                if self.nfa.pattern_len(pid) == k + 1 {
+                    out.push(Candidate { word, start, end, pattern: pid.as_u32(), after_lam });
+                }
+            }
+        }
+    }
+
+    /// The targets a candidate may stand for here.
+    fn targets<'a>(&'a self, c: &'a Candidate) -> impl Iterator<Item = &'a Target> + 'a {
+        self.patterns[c.pattern as usize].targets.iter().filter(move |t| !t.after_lam || c.after_lam)
+    }
+
+    /// A cue of the target's entity stands right before the candidate.
+    fn cued(&self, t: &str, c: &Candidate, target: &Target) -> bool {
+        self.entities[target.entity as usize].cues.iter().any(|cue| cue_before(t, c.word, cue))
+    }
+
+    fn support(&self, t: &str, c: &Candidate) -> Option<Support> {
+        self.targets(c)
+            .map(|target| {
+                if !target.ambiguous {
+                    Support::Listed
+                } else if self.cued(t, c, target) {
+                    Support::Cued
+                } else {
+                    Support::Weak
+                }
+            })
+            .max()
+    }
+
+    /// Resolves overlaps (the longest name wins, then the earliest) and
+    /// ambiguity; returns the mentions with their entities, in text order.
+    fn choose(&self, t: &str, candidates: Vec<Candidate>) -> Vec<(Candidate, u32)> {
+        let mut strong: Vec<(Candidate, Support)> = Vec::new();
+        let mut weak: Vec<Candidate> = Vec::new();
+        for c in candidates {
+            match self.support(t, &c) {
+                Some(Support::Weak) => weak.push(c),
+                Some(s) => strong.push((c, s)),
+                None => {}
+            }
+        }
+        strong.sort_by_key(|(c, _)| (std::cmp::Reverse(c.end - c.start), c.start));
+        let mut kept: Vec<Candidate> = Vec::new();
+        for (c, _) in strong {
+            if !kept.iter().any(|k| k.overlaps(&c)) {
+                kept.push(c);
+            }
+        }
+        kept.sort_by_key(|c| c.start);
+
+        // Entities in the order the document names them.
+        let mut first_seen: HashMap<u32, usize> = HashMap::new();
+        let mut chosen: Vec<(Candidate, u32)> = Vec::with_capacity(kept.len());
+        for c in kept {
+            let pick = self
+                .targets(&c)
+                .filter_map(|target| {
+                    let cued = self.cued(t, &c, target);
+                    let seen = first_seen.contains_key(&target.entity);
+                    (!target.ambiguous || cued || seen).then_some(((!cued, !seen, target.entity), target.entity))
+                })
+                .min()
+                .map(|(_, e)| e);
+            if let Some(e) = pick {
+                first_seen.entry(e).or_insert(c.start);
+                chosen.push((c, e));
+            }
+        }
+
+        // Ambiguous names with no cue: taken only after the entity was named.
+        weak.sort_by_key(|c| (c.start, std::cmp::Reverse(c.end)));
+        let mut extra: Vec<(Candidate, u32)> = Vec::new();
+        for c in weak {
+            if chosen.iter().chain(extra.iter()).any(|(k, _)| k.overlaps(&c)) {
+                continue;
+            }
+            let pick = self
+                .targets(&c)
+                .filter(|target| first_seen.get(&target.entity).is_some_and(|&at| at < c.start))
+                .map(|target| target.entity)
+                .min();
+            if let Some(e) = pick {
+                extra.push((c, e));
+            }
+        }
+        chosen.extend(extra);
+        chosen.sort_by_key(|(c, _)| c.start);
+        chosen
+    }
+}
+
+/// True for the marks that may stand between a cue and the name it confirms.
+fn is_quote(c: char) -> bool {
+    matches!(c, ' ' | '"' | '\'' | '«' | '»' | '“' | '”' | '„' | '(' | '[')
+}
+
+/// True when `prefix` is nothing or a run of proclitics (و/ف, then ب/ل/ك).
+fn is_proclitic(prefix: &str) -> bool {
+    let mut chars = prefix.chars().peekable();
+    if chars.peek().is_some_and(|c| CONJUNCTIONS.contains(c)) {
+        chars.next();
+    }
+    if chars.peek().is_some_and(|c| PREPOSITIONS.contains(c)) {
+        chars.next();
+    }
+    chars.next().is_none()
+}
+
+/// True when the folded `cue` ends right before the word at `word` (quotes
+/// and brackets may stand between), itself a word or behind proclitics:
+/// «قاعدة الحرير», «وبقاعدة "الحرير"», «المصدر: المدن».
+fn cue_before(t: &str, word: usize, cue: &str) -> bool {
+    let before = t[..word].trim_end_matches(is_quote);
+    let Some(head) = before.strip_suffix(cue) else { return false };
+    let prefix = &head[head.trim_end_matches(is_word_char).len()..];
+    is_proclitic(prefix)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn proclitic_runs() {
+        for (p, ok) in [("", true), ("و", true), ("وب", true), ("فل", true), ("ك", true), ("بو", false), ("ال", false)] {
+            assert_eq!(is_proclitic(p), ok, "{p}");
+        }
+    }
+
+    #[test]
+    fn cues_stand_right_before_the_name() {
+        let t = fold("وصلت إلى وبقاعدة «الحرير» و المصدر: المدن");
+        let at = |w: &str| t.find(&fold(w)).unwrap();
+        assert!(cue_before(&t, at("«الحرير»") + "«".len(), &fold("قاعدة")));
+        assert!(cue_before(&t, at("المدن"), &fold("المصدر:")));
+        assert!(!cue_before(&t, at("المدن"), &fold("قاعدة")));
+    }
+}

@@ -1,0 +1,123 @@
+//! Parallel driving: documents are read in bounded batches, matched on a
+//! rayon pool, and handed back in input order, so the output is the same for
+//! any number of threads and memory does not grow with the input.
+
+use std::time::{Duration, Instant};
+
+use rayon::prelude::*;
+
+use crate::gazetteer::EntityType;
+use crate::input::{Document, Reject};
+use crate::matcher::{Matcher, Mention};
+
+/// How a run is driven.
+#[derive(Debug, Clone, Copy)]
+pub struct Options {
+    /// Worker threads; 0 means one per core.
+    pub threads: usize,
+    /// A batch closes at this many documents...
+    pub batch_docs: usize,
+    /// ...or this many bytes of text, whichever comes first.
+    pub batch_bytes: usize,
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options { threads: 0, batch_docs: 1024, batch_bytes: 16 << 20 }
+    }
+}
+
+/// What a run saw.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Stats {
+    pub documents: u64,
+    /// Bytes of document text.
+    pub bytes: u64,
+    /// Mentions by type, in [`EntityType::ALL`] order.
+    pub mentions: [u64; 4],
+    pub rejected: u64,
+    pub elapsed: Duration,
+}
+
+impl Stats {
+    pub fn mentions_of(&self, kind: EntityType) -> u64 {
+        self.mentions[EntityType::ALL.iter().position(|&k| k == kind).unwrap_or(0)]
+    }
+
+    pub fn total_mentions(&self) -> u64 {
+        self.mentions.iter().sum()
+    }
+
+    pub fn mb_per_s(&self) -> f64 {
+        let s = self.elapsed.as_secs_f64();
+        if s > 0.0 { self.bytes as f64 / 1e6 / s } else { 0.0 }
+    }
+}
+
+/// What the driver hands to the caller, in input order.
+pub enum Event<'a> {
+    /// A document and its mentions.
+    Document(&'a Document, &'a [Mention]),
+    /// An input that could not be used.
+    Rejected(&'a Reject),
+}
+
+/// Matches every document of `inputs` on a pool of `options.threads`
+/// threads and calls `sink` for each document and reject, in input order. A
+/// sink error stops the run and is returned.
+pub fn run<I, E>(
+    matcher: &Matcher,
+    inputs: I,
+    options: Options,
+    mut sink: impl FnMut(Event<'_>) -> Result<(), E>,
+) -> Result<Stats, E>
+where
+    I: Iterator<Item = Result<Document, Reject>> + Send,
+{
+    let started = Instant::now();
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(options.threads)
+        .build()
+        .expect("a thread pool with the default settings can be built");
+    let mut stats = Stats::default();
+    let mut inputs = inputs.peekable();
+    while inputs.peek().is_some() {
+        let mut batch: Vec<Result<Document, Reject>> = Vec::new();
+        let mut bytes = 0;
+        while batch.len() < options.batch_docs.max(1) && bytes < options.batch_bytes {
+            let Some(item) = inputs.next() else { break };
+            if let Ok(d) = &item {
+                bytes += d.text.len();
+            }
+            batch.push(item);
+        }
+        let found: Vec<Vec<Mention>> = pool.install(|| {
+            batch
+                .par_iter()
+                .map(|item| match item {
+                    Ok(doc) => matcher.find(&doc.text),
+                    Err(_) => Vec::new(),
+                })
+                .collect()
+        });
+        for (item, mentions) in batch.iter().zip(&found) {
+            match item {
+                Ok(doc) => {
+                    stats.documents += 1;
+                    stats.bytes += doc.text.len() as u64;
+                    for m in mentions {
+                        let kind = matcher.entity(m).kind;
+                        stats.mentions[EntityType::ALL.iter().position(|&k| k == kind).unwrap_or(0)] += 1;
+                    }
+                    sink(Event::Document(doc, mentions))?;
+                }
+                Err(reject) => {
+                    stats.rejected += 1;
+                    sink(Event::Rejected(reject))?;
+                }
+            }
+        }
+    }
+    stats.elapsed = started.elapsed();
+    Ok(stats)
+}
