@@ -18,7 +18,7 @@ use aho_corasick::nfa::contiguous::NFA;
 use aho_corasick::{Anchored, MatchKind};
 
 use crate::error::{Error, ErrorKind, Location};
-use crate::gazetteer::{Entity, Gazetteer};
+use crate::gazetteer::{Entity, EntityType, Gazetteer};
 use crate::normalize::{Normalized, fold, is_word_char};
 use crate::offsets::CodePoints;
 
@@ -160,7 +160,7 @@ impl Matcher {
     pub fn find(&self, text: &str) -> Vec<Mention> {
         let norm = Normalized::new(text);
         let candidates = self.candidates(&norm.text);
-        let chosen = self.choose(&norm.text, candidates);
+        let chosen = self.choose(&norm, candidates);
         let mut cps = CodePoints::new(text);
         chosen
             .into_iter()
@@ -258,12 +258,16 @@ impl Matcher {
         self.patterns[c.pattern as usize].targets.iter().filter(move |t| !t.after_lam || c.after_lam)
     }
 
-    /// A cue of the target's entity stands right before the candidate.
-    fn cued(&self, t: &str, c: &Candidate, target: &Target) -> bool {
-        self.entities[target.entity as usize].cues.iter().any(|cue| cue_before(t, c.word, cue))
+    /// A cue of the target's entity stands right before the candidate, or
+    /// the target is an organization that opens a dateline
+    /// («بغداد اليوم - تقرير», «زاكروس عربية – أربيل»).
+    fn cued(&self, n: &Normalized, c: &Candidate, target: &Target) -> bool {
+        let entity = &self.entities[target.entity as usize];
+        entity.cues.iter().any(|cue| cue_before(&n.text, c.word, cue))
+            || (entity.kind == EntityType::Org && c.word == c.start && opens_dateline(n, c))
     }
 
-    fn support(&self, t: &str, c: &Candidate) -> Option<Support> {
+    fn support(&self, t: &Normalized, c: &Candidate) -> Option<Support> {
         self.targets(c)
             .map(|target| {
                 if !target.ambiguous {
@@ -279,7 +283,7 @@ impl Matcher {
 
     /// Resolves overlaps (the longest name wins, then the earliest) and
     /// ambiguity; returns the mentions with their entities, in text order.
-    fn choose(&self, t: &str, candidates: Vec<Candidate>) -> Vec<(Candidate, u32)> {
+    fn choose(&self, t: &Normalized, candidates: Vec<Candidate>) -> Vec<(Candidate, u32)> {
         let mut strong: Vec<(Candidate, Support)> = Vec::new();
         let mut weak: Vec<Candidate> = Vec::new();
         for c in candidates {
@@ -357,13 +361,35 @@ fn is_proclitic(prefix: &str) -> bool {
 }
 
 /// True when the folded `cue` ends right before the word at `word` (quotes
-/// and brackets may stand between), itself a word or behind proclitics:
-/// «قاعدة الحرير», «وبقاعدة "الحرير"», «المصدر: المدن».
+/// and brackets may stand between, and spaces anywhere the cue has
+/// punctuation), itself a word or behind proclitics: «قاعدة الحرير»,
+/// «وبقاعدة "الحرير"», «المصدر: المدن», «المصدر : الجزيرة».
 fn cue_before(t: &str, word: usize, cue: &str) -> bool {
-    let before = t[..word].trim_end_matches(is_quote);
-    let Some(head) = before.strip_suffix(cue) else { return false };
-    let prefix = &head[head.trim_end_matches(is_word_char).len()..];
+    let mut before = t[..word].trim_end_matches(is_quote);
+    let mut want = cue;
+    while let Some(c) = want.chars().next_back() {
+        if !is_word_char(c) && c != ' ' {
+            // punctuation in a cue: spaces around it do not matter
+            before = before.trim_end_matches(' ');
+            let Some(rest) = before.strip_suffix(c) else { return false };
+            before = rest.trim_end_matches(' ');
+            want = want[..want.len() - c.len_utf8()].trim_end_matches(' ');
+            continue;
+        }
+        // the rest of the cue ends with a word: take it whole
+        let word_part = &want[want.trim_end_matches(|ch: char| is_word_char(ch) || ch == ' ').len()..];
+        let Some(rest) = before.strip_suffix(word_part) else { return false };
+        before = rest;
+        want = &want[..want.len() - word_part.len()];
+    }
+    let prefix = &before[before.trim_end_matches(is_word_char).len()..];
     is_proclitic(prefix)
+}
+
+/// True when the candidate starts a line and a dash follows it: the outlet
+/// of a dateline.
+fn opens_dateline(n: &Normalized, c: &Candidate) -> bool {
+    n.starts_line(c.word) && n.text[c.end..].trim_start_matches(' ').starts_with(['-', '–', '—'])
 }
 
 #[cfg(test)]
@@ -384,5 +410,7 @@ mod tests {
         assert!(cue_before(&t, at("«الحرير»") + "«".len(), &fold("قاعدة")));
         assert!(cue_before(&t, at("المدن"), &fold("المصدر:")));
         assert!(!cue_before(&t, at("المدن"), &fold("قاعدة")));
+        let t = fold("المصدر : الجزيرة");
+        assert!(cue_before(&t, t.find("الجزيره").unwrap(), &fold("المصدر:")));
     }
 }

@@ -101,7 +101,13 @@ pub fn fold(s: &str) -> String {
 /// True for the characters of a word in the folded view: letters and digits.
 #[inline]
 pub fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
+    match c as u32 {
+        0x00..=0x7F => c.is_ascii_alphanumeric(),
+        // the Arabic letters that survive folding: the common case, kept off
+        // the slow Unicode table lookup
+        0x0621..=0x063A | 0x0641..=0x064A => true,
+        _ => c.is_alphanumeric(),
+    }
 }
 
 /// A document's folded view with its map back to the original.
@@ -115,6 +121,9 @@ pub struct Normalized {
     /// For each byte of `text`: the byte offset, in the original, where the
     /// character it came from ends, marks that sit on it included.
     src_end: Vec<u32>,
+    /// Offsets in `text` of the spaces that stand for a run of white space
+    /// with a line break in it, in increasing order.
+    line_breaks: Vec<u32>,
 }
 
 impl Normalized {
@@ -132,6 +141,7 @@ impl Normalized {
             text: String::with_capacity(original.len()),
             src_start: Vec::with_capacity(original.len()),
             src_end: Vec::with_capacity(original.len()),
+            line_breaks: Vec::new(),
         };
         let mut in_space = false;
         for (at, c) in original.char_indices() {
@@ -155,6 +165,12 @@ impl Normalized {
                     if !in_space {
                         n.push(' ', start, end);
                         in_space = true;
+                    }
+                    if matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}' | '\u{85}') {
+                        let at = (n.text.len() - 1) as u32;
+                        if n.line_breaks.last() != Some(&at) {
+                            n.line_breaks.push(at);
+                        }
                     }
                 }
                 Fold::Char(f) => {
@@ -186,6 +202,16 @@ impl Normalized {
         for _ in 0..c.len_utf8() {
             self.src_start.push(start);
             self.src_end.push(end);
+        }
+    }
+
+    /// True when `at` (an offset in `text`) starts a line: nothing but white
+    /// space stands between it and the start of the text or a line break.
+    pub fn starts_line(&self, at: usize) -> bool {
+        match self.text[..at].char_indices().next_back() {
+            None => true,
+            Some((i, ' ')) => i == 0 || self.line_breaks.binary_search(&(i as u32)).is_ok(),
+            Some(_) => false,
         }
     }
 
@@ -248,6 +274,14 @@ mod tests {
         assert_eq!(n.text, "قاعده عين الاسد");
         let (a, b) = n.original_span(0, n.text.len());
         assert_eq!(&text[a..b], text);
+    }
+
+    #[test]
+    fn line_starts_survive_space_collapsing() {
+        let n = Normalized::new("بغداد اليوم - تقرير\n  زاكروس عربية – أربيل");
+        assert!(n.starts_line(0));
+        assert!(!n.starts_line(n.text.find("اليوم").unwrap()));
+        assert!(n.starts_line(n.text.find("زاكروس").unwrap()));
     }
 
     #[test]

@@ -1,0 +1,132 @@
+//! Table-driven matching tests on hand-written Arabic sentences: every
+//! folding, every proclitic form, and the cases that must not match.
+
+use rasid::{Gazetteer, Matcher};
+
+const GAZ: &str = "id\ttype\tcanonical\taliases\twikidata\tcues\tnote
+per.mustafa_al_kadhimi\tPERSON\tمصطفى الكاظمي\tالكاظمي\t\t\t
+per.kenneth_mckenzie\tPERSON\tكينيث ماكنزي\tماكينزي|ماكنزي\t\t\t
+per.abu_mahdi_al_muhandis\tPERSON\tأبو مهدي المهندس\t\t\t\t
+per.yahya_rasool\tPERSON\tيحيى رسول\t?رسول\t\tاللواء|الناطق\t
+loc.iraq\tLOC\tالعراق\t\t\t\t
+loc.baghdad\tLOC\tبغداد\t\t\t\t
+loc.washington\tLOC\tواشنطن\t\t\t\t
+loc.united_states\tLOC\tالولايات المتحدة\tالولايات المتحدة الأمريكية|أمريكا\t\t\t
+loc.kermanshah\tLOC\tكرمانشاه\t\t\t\t
+org.us_armed_forces\tORG\tالقوات الأمريكية\t\t\t\t
+org.popular_mobilization_forces\tORG\tهيئة الحشد الشعبي\tالحشد الشعبي\t\t\t
+org.baghdad_today\tORG\tبغداد اليوم\t\t\t\t
+org.al_modon\tORG\tالمدن\t?المدن\t\tصحيفة|موقع|المصدر:\t
+org.al_jazeera\tORG\tقناة الجزيرة\t?الجزيرة\t\tقناة|شبكة|المصدر:\t
+base.ain_al_asad\tBASE\tقاعدة عين الأسد\tعين الأسد\t\t\t
+base.harir\tBASE\tقاعدة الحرير\t?الحرير\t\tقاعدة|معسكر\t
+";
+
+fn matcher() -> Matcher {
+    let gaz = Gazetteer::builder().bundled(false).text("test.tsv", GAZ).build().expect("test gazetteer");
+    Matcher::new(&gaz).expect("matcher")
+}
+
+/// (sentence, expected mentions as (text, entity id), in order)
+type Case = (&'static str, &'static [(&'static str, &'static str)]);
+
+fn check(cases: &[Case]) {
+    let m = matcher();
+    for (text, want) in cases {
+        let got: Vec<(String, String)> = m
+            .find(text)
+            .iter()
+            .map(|x| {
+                // the reported code point span is exactly the text
+                let by_cp: String = text.chars().skip(x.start).take(x.end - x.start).collect();
+                assert_eq!(by_cp, x.text(text), "code point span of {:?} in {text:?}", x.text(text));
+                (x.text(text).to_string(), m.entity(x).id.clone())
+            })
+            .collect();
+        let want: Vec<(String, String)> = want.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect();
+        assert_eq!(got, want, "in {text:?}");
+    }
+}
+
+#[test]
+fn spelling_variants_fold_together() {
+    check(&[
+        ("وصل إلى العِرَاقِ أمس", &[("العِرَاقِ", "loc.iraq")]),
+        ("انفجار في بغـــداد", &[("بغـــداد", "loc.baghdad")]),
+        ("قالت القوات الامريكيه", &[("القوات الامريكيه", "org.us_armed_forces")]),
+        ("قالت القوات الأميركية", &[("القوات الأميركية", "org.us_armed_forces")]),
+        ("قالت القوات الأمريكية", &[("القوات الأمريكية", "org.us_armed_forces")]),
+        ("زار ماكينزي ثم ماكنزي", &[("ماكينزي", "per.kenneth_mckenzie"), ("ماكنزي", "per.kenneth_mckenzie")]),
+        ("هجوم في کرمانشاه", &[("کرمانشاه", "loc.kermanshah")]),
+        ("تصريح مصطفی الکاظمی", &[("مصطفی الکاظمی", "per.mustafa_al_kadhimi")]),
+        ("في \u{200F}بغداد\u{200F} أمس", &[("بغداد", "loc.baghdad")]),
+        // an invisible mark does not split a name
+        ("في بغداد\u{200F} اليوم", &[("بغداد\u{200F} اليوم", "org.baghdad_today")]),
+        ("ﺑﻐﺪﺍﺩ العاصمة", &[("ﺑﻐﺪﺍﺩ", "loc.baghdad")]),
+    ]);
+}
+
+#[test]
+fn names_behind_proclitics() {
+    check(&[
+        ("التقى والكاظمي", &[("الكاظمي", "per.mustafa_al_kadhimi")]),
+        ("عقدت بواشنطن", &[("واشنطن", "loc.washington")]),
+        ("فالعراق بلد", &[("العراق", "loc.iraq")]),
+        ("وبالعراق", &[("العراق", "loc.iraq")]),
+        ("كبغداد", &[("بغداد", "loc.baghdad")]),
+        ("تسليم المهام للقوات الأمريكية", &[("لقوات الأمريكية", "org.us_armed_forces")]),
+        ("وللقوات الأمريكية", &[("لقوات الأمريكية", "org.us_armed_forces")]),
+        ("المناصرة للحشد الشعبي", &[("لحشد الشعبي", "org.popular_mobilization_forces")]),
+        ("وأبو مهدي المهندس", &[("أبو مهدي المهندس", "per.abu_mahdi_al_muhandis")]),
+        ("ولأمريكا مصالح", &[("أمريكا", "loc.united_states")]),
+    ]);
+}
+
+#[test]
+fn never_inside_a_word() {
+    check(&[
+        ("الحكومة العراقية والقوات العراقيين", &[]),
+        ("مطعم بغدادي شهير", &[]),
+        ("لقوات الأمريكية", &[]), // li + al needs the lam proclitic
+        ("واشنطنية", &[]),
+        ("البغداديون", &[]),
+    ]);
+}
+
+#[test]
+fn names_across_spaces_and_line_breaks() {
+    check(&[
+        ("قاعدة عين\nالأسد", &[("قاعدة عين\nالأسد", "base.ain_al_asad")]),
+        ("الولايات   المتحدة", &[("الولايات   المتحدة", "loc.united_states")]),
+    ]);
+}
+
+#[test]
+fn the_longest_name_wins() {
+    check(&[
+        ("في قاعدة عين الأسد غربي العراق", &[("قاعدة عين الأسد", "base.ain_al_asad"), ("العراق", "loc.iraq")]),
+        ("ذكرت بغداد اليوم", &[("بغداد اليوم", "org.baghdad_today")]),
+        ("الولايات المتحدة الأمريكية", &[("الولايات المتحدة الأمريكية", "loc.united_states")]),
+        ("وصل بغداد اليومية", &[("بغداد", "loc.baghdad")]),
+    ]);
+}
+
+#[test]
+fn ambiguous_names_need_a_cue_or_an_earlier_mention() {
+    check(&[
+        ("سوق الحرير في المدينة", &[]),
+        ("هجوم على قاعدة الحرير", &[("قاعدة الحرير", "base.harir")]),
+        ("هجوم على معسكر الحرير", &[("الحرير", "base.harir")]),
+        ("المدن الكبرى تعاني", &[]),
+        ("نقلت صحيفة \"المدن\"", &[("المدن", "org.al_modon")]),
+        ("المصدر: المدن", &[("المدن", "org.al_modon")]),
+        ("رسول السلام", &[]),
+        (
+            "قال اللواء يحيى رسول إن الانسحاب بدأ. وأوضح رسول أن",
+            &[("يحيى رسول", "per.yahya_rasool"), ("رسول", "per.yahya_rasool")],
+        ),
+        ("وأوضح رسول أن يحيى رسول قال", &[("يحيى رسول", "per.yahya_rasool")]),
+        ("بثت قناة الجزيرة ثم الجزيرة", &[("قناة الجزيرة", "org.al_jazeera"), ("الجزيرة", "org.al_jazeera")]),
+        ("في الجزيرة العربية", &[]),
+    ]);
+}

@@ -1,0 +1,20 @@
+//! Quality on the seed articles of `../shared`, scored by its own scorer.
+
+mod common;
+
+#[test]
+fn seed_mentions_meet_the_bar() {
+    let Some(shared) = common::shared() else { return };
+    let out = tempfile::tempdir().unwrap();
+    let seeds = shared.join("corpus/seeds");
+    let o = common::rasid(&["extract", seeds.to_str().unwrap(), "--out", out.path().to_str().unwrap(), "--quiet"]);
+    assert!(o.status.success(), "{}", common::stderr(&o));
+    let s = common::score(&shared, out.path());
+    let f1 = |mode: &str, t: &str| s["mentions"][mode][t]["f1"].as_f64().unwrap();
+    eprintln!("seeds: {}", s["mentions"]);
+    assert!(f1("lenient", "ALL") >= 0.95, "lenient F1 {}", f1("lenient", "ALL"));
+    assert!(f1("strict", "ALL") >= 0.90, "strict F1 {}", f1("strict", "ALL"));
+    for t in ["PERSON", "ORG", "BASE", "LOC"] {
+        assert!(f1("lenient", t) >= 0.90, "lenient F1 of {t}: {}", f1("lenient", t));
+    }
+}
