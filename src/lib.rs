@@ -15,6 +15,7 @@
 //! assert_eq!(found[0].text(text), "العراق");
 //! ```
 
+pub mod analysis;
 pub mod error;
 pub mod gazetteer;
 pub mod matcher;
@@ -27,3 +28,5 @@ pub use matcher::{Matcher, Mention};
 pub mod input;
 pub mod output;
 pub mod pipeline;
+pub mod relation;
+pub mod sentence;

@@ -31,6 +31,9 @@ pub struct Mention {
     /// Byte offsets of the same span.
     pub byte_start: usize,
     pub byte_end: usize,
+    /// Byte offsets of the match in the folded view ([`Normalized::text`]).
+    pub folded_start: usize,
+    pub folded_end: usize,
     /// Index of the entity in [`Matcher::entities`].
     pub entity: usize,
 }
@@ -158,9 +161,13 @@ impl Matcher {
 
     /// Every mention in `text`, in order, none overlapping.
     pub fn find(&self, text: &str) -> Vec<Mention> {
-        let norm = Normalized::new(text);
+        self.find_normalized(text, &Normalized::new(text))
+    }
+
+    /// As [`Matcher::find`], given the folded view of `text` already made.
+    pub fn find_normalized(&self, text: &str, norm: &Normalized) -> Vec<Mention> {
         let candidates = self.candidates(&norm.text);
-        let chosen = self.choose(&norm, candidates);
+        let chosen = self.choose(norm, candidates);
         let mut cps = CodePoints::new(text);
         chosen
             .into_iter()
@@ -168,7 +175,15 @@ impl Matcher {
                 let (byte_start, byte_end) = norm.original_span(c.start, c.end);
                 let start = cps.at(byte_start);
                 let end = cps.at(byte_end);
-                Mention { start, end, byte_start, byte_end, entity: entity as usize }
+                Mention {
+                    start,
+                    end,
+                    byte_start,
+                    byte_end,
+                    folded_start: c.start,
+                    folded_end: c.end,
+                    entity: entity as usize,
+                }
             })
             .collect()
     }

@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 
 use crate::input::Document;
 use crate::matcher::{Matcher, Mention};
+use crate::relation::{Relations, Triple};
 
 /// A file that appears under its name only once it is complete.
 pub struct AtomicFile {
@@ -81,6 +82,64 @@ impl MentionsCsv {
                 e.kind.as_str(),
                 &e.id,
                 &e.canonical,
+            ])?;
+        }
+        Ok(())
+    }
+
+    pub fn commit(self) -> io::Result<()> {
+        let inner = self.csv.into_inner().map_err(|e| io::Error::other(e.to_string()))?;
+        inner.commit()
+    }
+}
+
+/// The columns of `triples.csv` (SPEC.md).
+pub const TRIPLE_HEADER: [&str; 13] = [
+    "doc_id",
+    "subject_id",
+    "subject",
+    "subject_type",
+    "predicate",
+    "object_id",
+    "object",
+    "object_type",
+    "rule",
+    "confidence",
+    "evidence_start",
+    "evidence_end",
+    "evidence",
+];
+
+/// Writes `triples.csv` rows.
+pub struct TriplesCsv {
+    csv: csv::Writer<AtomicFile>,
+}
+
+impl TriplesCsv {
+    pub fn create(path: impl AsRef<Path>) -> io::Result<TriplesCsv> {
+        let mut csv = csv::WriterBuilder::new().from_writer(AtomicFile::create(path)?);
+        csv.write_record(TRIPLE_HEADER)?;
+        Ok(TriplesCsv { csv })
+    }
+
+    pub fn write(&mut self, matcher: &Matcher, relations: &Relations, doc: &Document, triples: &[Triple]) -> io::Result<()> {
+        for t in triples {
+            let (s, o) = (&matcher.entities()[t.subject], &matcher.entities()[t.object]);
+            let rule = &relations.rules()[t.rule];
+            self.csv.write_record([
+                doc.id.as_str(),
+                &s.id,
+                &s.canonical,
+                s.kind.as_str(),
+                &rule.predicate,
+                &o.id,
+                &o.canonical,
+                o.kind.as_str(),
+                &rule.id,
+                &format!("{:.2}", t.confidence),
+                &t.start.to_string(),
+                &t.end.to_string(),
+                &doc.text[t.byte_start..t.byte_end],
             ])?;
         }
         Ok(())

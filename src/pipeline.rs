@@ -2,13 +2,14 @@
 //! rayon pool, and handed back in input order, so the output is the same for
 //! any number of threads and memory does not grow with the input.
 
+use std::collections::BTreeMap;
 use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 
+use crate::analysis::{Analysis, Analyzer};
 use crate::gazetteer::EntityType;
 use crate::input::{Document, Reject};
-use crate::matcher::{Matcher, Mention};
 
 /// How a run is driven.
 #[derive(Debug, Clone, Copy)]
@@ -35,6 +36,8 @@ pub struct Stats {
     pub bytes: u64,
     /// Mentions by type, in [`EntityType::ALL`] order.
     pub mentions: [u64; 4],
+    /// Triples by predicate.
+    pub triples: BTreeMap<String, u64>,
     pub rejected: u64,
     pub elapsed: Duration,
 }
@@ -56,8 +59,8 @@ impl Stats {
 
 /// What the driver hands to the caller, in input order.
 pub enum Event<'a> {
-    /// A document and its mentions.
-    Document(&'a Document, &'a [Mention]),
+    /// A document and what was found in it.
+    Document(&'a Document, &'a Analysis),
     /// An input that could not be used.
     Rejected(&'a Reject),
 }
@@ -66,7 +69,7 @@ pub enum Event<'a> {
 /// threads and calls `sink` for each document and reject, in input order. A
 /// sink error stops the run and is returned.
 pub fn run<I, E>(
-    matcher: &Matcher,
+    analyzer: &Analyzer,
     inputs: I,
     options: Options,
     mut sink: impl FnMut(Event<'_>) -> Result<(), E>,
@@ -91,25 +94,30 @@ where
             }
             batch.push(item);
         }
-        let found: Vec<Vec<Mention>> = pool.install(|| {
+        let found: Vec<Analysis> = pool.install(|| {
             batch
                 .par_iter()
                 .map(|item| match item {
-                    Ok(doc) => matcher.find(&doc.text),
-                    Err(_) => Vec::new(),
+                    Ok(doc) => analyzer.analyze(&doc.text),
+                    Err(_) => Analysis::default(),
                 })
                 .collect()
         });
-        for (item, mentions) in batch.iter().zip(&found) {
+        for (item, analysis) in batch.iter().zip(&found) {
             match item {
                 Ok(doc) => {
                     stats.documents += 1;
                     stats.bytes += doc.text.len() as u64;
-                    for m in mentions {
-                        let kind = matcher.entity(m).kind;
+                    for m in &analysis.mentions {
+                        let kind = analyzer.matcher.entity(m).kind;
                         stats.mentions[EntityType::ALL.iter().position(|&k| k == kind).unwrap_or(0)] += 1;
                     }
-                    sink(Event::Document(doc, mentions))?;
+                    if let Some(rel) = &analyzer.relations {
+                        for t in &analysis.triples {
+                            *stats.triples.entry(rel.rules()[t.rule].predicate.clone()).or_default() += 1;
+                        }
+                    }
+                    sink(Event::Document(doc, analysis))?;
                 }
                 Err(reject) => {
                     stats.rejected += 1;

@@ -7,11 +7,13 @@ use std::process::ExitCode;
 use anyhow::Context;
 use indicatif::{ProgressBar, ProgressStyle};
 
+use rasid::analysis::Analyzer;
 use rasid::gazetteer::{EntityType, Gazetteer};
 use rasid::input;
 use rasid::matcher::Matcher;
-use rasid::output::MentionsCsv;
+use rasid::output::{MentionsCsv, TriplesCsv};
 use rasid::pipeline::{self, Event, Options};
+use rasid::relation::Relations;
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -27,6 +29,9 @@ pub struct Args {
     /// Leave the bundled gazetteers out.
     #[arg(long)]
     no_default_gazetteer: bool,
+    /// More relation rules: a file, or a folder of `.rules` files. Repeatable.
+    #[arg(long = "rules", value_name = "PATH")]
+    rules: Vec<PathBuf>,
     /// Worker threads (default: one per core).
     #[arg(long, short = 'j', default_value_t = 0)]
     threads: usize,
@@ -48,6 +53,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         anyhow::bail!("no gazetteer entries: give --gazetteer PATH or drop --no-default-gazetteer");
     }
     let matcher = Matcher::new(&gazetteer)?;
+    let extra: Vec<&std::path::Path> = args.rules.iter().map(PathBuf::as_path).collect();
+    let relations = Relations::new(&matcher, &extra).context("the relation rules have errors")?;
     if !args.quiet {
         let shared = gazetteer.shared_aliases();
         for s in shared.iter().take(if args.gazetteers.is_empty() { 0 } else { SHOW }) {
@@ -73,15 +80,21 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     };
 
     let mentions_path = args.out.join("mentions.csv");
+    let triples_path = args.out.join("triples.csv");
     let mut mentions = MentionsCsv::create(&mentions_path)
         .with_context(|| format!("cannot write {}", mentions_path.display()))?;
+    let mut triples =
+        TriplesCsv::create(&triples_path).with_context(|| format!("cannot write {}", triples_path.display()))?;
+    let analyzer = Analyzer::new(matcher, Some(relations));
+    let (matcher, relations) = (&analyzer.matcher, analyzer.relations.as_ref().expect("relations are on"));
     let docs = walk_rejects.into_iter().map(Err).chain(files.iter().map(input::read));
     let mut shown = 0;
-    let stats = pipeline::run(&matcher, docs, Options { threads: args.threads, ..Options::default() }, |event| {
+    let stats = pipeline::run(&analyzer, docs, Options { threads: args.threads, ..Options::default() }, |event| {
         match event {
             Event::Document(doc, found) => {
                 progress.inc(doc.text.len() as u64);
-                mentions.write(&matcher, doc, found)?;
+                mentions.write(matcher, doc, &found.mentions)?;
+                triples.write(matcher, relations, doc, &found.triples)?;
             }
             Event::Rejected(reject) => {
                 if shown < SHOW {
@@ -92,8 +105,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         }
         Ok::<(), std::io::Error>(())
     })
-    .with_context(|| format!("cannot write {}", mentions_path.display()))?;
+    .with_context(|| format!("cannot write into {}", args.out.display()))?;
     mentions.commit().with_context(|| format!("cannot write {}", mentions_path.display()))?;
+    triples.commit().with_context(|| format!("cannot write {}", triples_path.display()))?;
     progress.finish_and_clear();
 
     if !args.quiet {
@@ -102,16 +116,19 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         }
         let by_type: Vec<String> =
             EntityType::ALL.iter().map(|&k| format!("{} {}", k, stats.mentions_of(k))).collect();
+        let by_predicate: Vec<String> = stats.triples.iter().map(|(p, n)| format!("{p} {n}")).collect();
         eprintln!(
-            "rasid: {} documents, {:.1} MB, {} mentions ({}), {} rejected, {:.2} s, {:.1} MB/s -> {}",
+            "rasid: {} documents, {:.1} MB, {} mentions ({}), {} triples ({}), {} rejected, {:.2} s, {:.1} MB/s -> {}",
             stats.documents,
             stats.bytes as f64 / 1e6,
             stats.total_mentions(),
             by_type.join(", "),
+            stats.triples.values().sum::<u64>(),
+            by_predicate.join(", "),
             stats.rejected,
             stats.elapsed.as_secs_f64(),
             stats.mb_per_s(),
-            mentions_path.display(),
+            args.out.display(),
         );
     }
     Ok(if stats.rejected > 0 { ExitCode::from(super::EXIT_REJECTS) } else { ExitCode::SUCCESS })

@@ -1,6 +1,7 @@
 //! Command-line parsing and the exit code. One file per subcommand.
 
 mod extract;
+mod rules;
 
 use std::process::ExitCode;
 
@@ -16,8 +17,12 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Find every mention of a known entity and write DIR/mentions.csv.
+    /// Find every mention of a known entity and the relations the text
+    /// states: DIR/mentions.csv and DIR/triples.csv.
     Extract(extract::Args),
+    /// Work with relation rule files.
+    #[command(subcommand)]
+    Rules(rules::Command),
 }
 
 /// Exit codes: 0 all went well; 1 the run could not be done; 2 it was done,
@@ -28,6 +33,7 @@ pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Extract(args) => extract::run(args),
+        Command::Rules(cmd) => rules::run(cmd),
     };
     match result {
         Ok(code) => code,

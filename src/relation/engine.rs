@@ -1,0 +1,192 @@
+//! Matching rules against the tokens of one sentence.
+
+use crate::gazetteer::EntityType;
+
+use super::lexicon::Lexicon;
+use super::rules::{Elem, Lit, Rule};
+use super::tokens::{Kind, Token, word_forms};
+
+/// What a slot is bound to: an entity and the tokens that named it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Bound {
+    pub entity: usize,
+    pub first: usize,
+    pub last: usize,
+}
+
+/// One way a rule matched: its token span and its bindings.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hit {
+    pub start: usize,
+    pub end: usize,
+    pub slots: Vec<Option<Bound>>,
+}
+
+/// At most this many ways one rule may match from one token.
+const MAX_HITS: usize = 64;
+
+/// The sentence and what the engine needs to read it.
+pub struct Sentence<'a> {
+    pub text: &'a str,
+    pub tokens: &'a [Token],
+    /// For each mention of the document: its entity and the entity's type.
+    pub mention_entity: &'a dyn Fn(usize) -> (usize, EntityType),
+    pub lexicon: &'a Lexicon,
+    /// For each country of the lexicon, its entity, when the gazetteer has it.
+    pub country_entity: &'a [Option<usize>],
+}
+
+fn type_mask(kind: EntityType) -> u8 {
+    1 << EntityType::ALL.iter().position(|&k| k == kind).unwrap_or(0)
+}
+
+fn same_mark(a: char, b: char) -> bool {
+    let class = |c: char| match c {
+        '،' | ',' => ',',
+        '-' | '–' | '—' | '−' => '-',
+        '؛' | ';' => ';',
+        _ => c,
+    };
+    class(a) == class(b)
+}
+
+impl Sentence<'_> {
+    /// Every hit of `rule` in the sentence, in order of start.
+    pub fn hits(&self, rule: &Rule) -> Vec<Hit> {
+        let mut all = Vec::new();
+        for start in 0..self.tokens.len() {
+            let mut out = Vec::new();
+            let mut binds = vec![None; rule.slots.len()];
+            let mut stack = vec![rule.pattern.as_slice()];
+            self.go(&mut stack, start, start, &mut binds, &mut out);
+            all.extend(out);
+        }
+        all
+    }
+
+    /// Does an element sequence match at `at`, anything after it ignored?
+    pub fn matches_at(&self, elems: &[Elem], at: usize) -> Option<usize> {
+        let mut out = Vec::new();
+        let mut binds = Vec::new();
+        let mut stack = vec![elems];
+        self.go(&mut stack, at, at, &mut binds, &mut out);
+        out.iter().map(|h| h.end).min()
+    }
+
+    fn go<'r>(&self, stack: &mut Vec<&'r [Elem]>, start: usize, pos: usize, binds: &mut Vec<Option<Bound>>, out: &mut Vec<Hit>) {
+        if out.len() >= MAX_HITS {
+            return;
+        }
+        // the next element: the first of the innermost sequence with one left
+        let Some(depth) = stack.iter().rposition(|s| !s.is_empty()) else {
+            if pos > start {
+                out.push(Hit { start, end: pos, slots: binds.clone() });
+            }
+            return;
+        };
+        let saved: Vec<&'r [Elem]> = stack[depth..].to_vec();
+        stack.truncate(depth + 1);
+        let elem = &stack[depth][0];
+        stack[depth] = &stack[depth][1..];
+        let tokens = self.tokens;
+        match elem {
+            Elem::Lit { lits, exact } => {
+                if let Some(end) = self.literal(lits, *exact, pos) {
+                    self.go(stack, start, end, binds, out);
+                }
+            }
+            Elem::AnyPunct => {
+                if matches!(tokens.get(pos).map(|t| t.kind), Some(Kind::Punct(_))) {
+                    self.go(stack, start, pos + 1, binds, out);
+                }
+            }
+            Elem::Slot { types, slot } => {
+                if let Some(Kind::Name(m)) = tokens.get(pos).map(|t| t.kind) {
+                    let (entity, kind) = (self.mention_entity)(m);
+                    if types & type_mask(kind) != 0 {
+                        match slot {
+                            Some(slot) => {
+                                let old = binds[*slot];
+                                binds[*slot] = Some(Bound { entity, first: pos, last: pos });
+                                self.go(stack, start, pos + 1, binds, out);
+                                binds[*slot] = old;
+                            }
+                            None => self.go(stack, start, pos + 1, binds, out),
+                        }
+                    }
+                }
+            }
+            Elem::Class { name, bind, exact } => {
+                let mut found = Vec::new();
+                if name == "nat" {
+                    self.lexicon.nationalities.lookup(self.text, tokens, pos, *exact, &mut found);
+                } else if let Some(p) = self.lexicon.classes.get(name) {
+                    p.lookup(self.text, tokens, pos, *exact, &mut found);
+                }
+                for (len, value) in found {
+                    match bind {
+                        Some(slot) => {
+                            let Some(Some(entity)) = self.country_entity.get(value) else { continue };
+                            let old = binds[*slot];
+                            binds[*slot] = Some(Bound { entity: *entity, first: pos, last: pos + len - 1 });
+                            self.go(stack, start, pos + len, binds, out);
+                            binds[*slot] = old;
+                        }
+                        None => self.go(stack, start, pos + len, binds, out),
+                    }
+                }
+            }
+            Elem::Alt(alts) => {
+                for alt in alts {
+                    stack.push(alt);
+                    self.go(stack, start, pos, binds, out);
+                    stack.pop();
+                }
+            }
+            Elem::Opt(alts) => {
+                self.go(stack, start, pos, binds, out);
+                for alt in alts {
+                    stack.push(alt);
+                    self.go(stack, start, pos, binds, out);
+                    stack.pop();
+                }
+            }
+            Elem::Gap { min, max, names } => {
+                for k in 0..=*max {
+                    if k > 0 {
+                        match tokens.get(pos + k - 1).map(|t| t.kind) {
+                            None => break,
+                            Some(Kind::Name(_)) if !names => break,
+                            _ => {}
+                        }
+                    }
+                    if k >= *min {
+                        self.go(stack, start, pos + k, binds, out);
+                    }
+                }
+            }
+        }
+        stack.truncate(depth);
+        stack.extend(saved);
+    }
+
+    /// The end of literal tokens matched at `pos`; the first word may carry
+    /// proclitics.
+    fn literal(&self, lits: &[Lit], exact: bool, pos: usize) -> Option<usize> {
+        for (k, lit) in lits.iter().enumerate() {
+            let tok = self.tokens.get(pos + k)?;
+            let ok = match (lit, tok.kind) {
+                (Lit::Punct(c), Kind::Punct(d)) => same_mark(*c, d),
+                (Lit::Word(w), Kind::Word) => {
+                    let t = &self.text[tok.start..tok.end];
+                    if k == 0 && !exact { word_forms(t).iter().any(|f| f == w) } else { t == w }
+                }
+                _ => false,
+            };
+            if !ok {
+                return None;
+            }
+        }
+        Some(pos + lits.len())
+    }
+}

@@ -1,0 +1,109 @@
+//! Word classes from data: titles and ranks (`gazetteers/titles.tsv`) and
+//! nationality adjectives standing for their country
+//! (`gazetteers/nationalities.tsv`).
+
+use std::collections::HashMap;
+
+use crate::normalize::fold;
+
+use super::tokens::{Token, word_forms};
+
+/// Folded word sequences, each with a value, looked up from a token.
+#[derive(Debug, Clone, Default)]
+pub struct Phrases {
+    /// First word -> (the words after it, value).
+    by_first: HashMap<String, Vec<(Vec<String>, usize)>>,
+}
+
+impl Phrases {
+    pub fn insert(&mut self, phrase: &str, value: usize) {
+        let folded = fold(phrase);
+        let mut words = folded.split(' ').map(str::to_string);
+        let Some(first) = words.next() else { return };
+        let rest: Vec<String> = words.collect();
+        let list = self.by_first.entry(first).or_default();
+        if !list.iter().any(|(r, v)| *r == rest && *v == value) {
+            list.push((rest, value));
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.by_first.is_empty()
+    }
+
+    /// Every phrase that starts at `tokens[at]`: (number of tokens, value).
+    /// Unless `exact`, the first word may carry proclitics (للفريق for الفريق).
+    pub fn lookup(&self, text: &str, tokens: &[Token], at: usize, exact: bool, out: &mut Vec<(usize, usize)>) {
+        let Some(first) = tokens.get(at).and_then(|t| t.word(text)) else { return };
+        let forms = if exact { vec![std::borrow::Cow::Borrowed(first)] } else { word_forms(first) };
+        for form in forms {
+            let Some(list) = self.by_first.get(form.as_ref()) else { continue };
+            for (rest, value) in list {
+                let fits = rest.iter().enumerate().all(|(k, w)| {
+                    tokens.get(at + 1 + k).and_then(|t| t.word(text)).is_some_and(|x| x == w)
+                });
+                if fits && !out.contains(&(rest.len() + 1, *value)) {
+                    out.push((rest.len() + 1, *value));
+                }
+            }
+        }
+    }
+}
+
+/// The classes rules may name with `@`: one per title class, and `nat`.
+#[derive(Debug, Clone, Default)]
+pub struct Lexicon {
+    pub classes: HashMap<String, Phrases>,
+    /// Nationality adjective -> country id.
+    pub nationalities: Phrases,
+    /// Country ids, indexed by the values in `nationalities`.
+    pub countries: Vec<String>,
+}
+
+impl Lexicon {
+    /// The bundled titles and nationalities.
+    pub fn bundled() -> Lexicon {
+        let mut lex = Lexicon::default();
+        lex.add_titles(include_str!("../../gazetteers/titles.tsv"));
+        lex.add_nationalities(include_str!("../../gazetteers/nationalities.tsv"));
+        lex
+    }
+
+    /// Reads `title<TAB>class<TAB>note` rows after a header. A title that ends
+    /// in a separate ل (الناطق الإعلامي ل) is kept without it: the ل stays on
+    /// the next word, where clitic-aware matching finds it.
+    pub fn add_titles(&mut self, text: &str) {
+        for line in text.lines().skip(1) {
+            let mut cells = line.split('\t');
+            let (Some(title), Some(class)) = (cells.next(), cells.next()) else { continue };
+            let title = title.trim();
+            let title = title.strip_suffix(" ل").unwrap_or(title);
+            if !title.is_empty() && !class.trim().is_empty() {
+                self.classes.entry(class.trim().to_string()).or_default().insert(title, 0);
+            }
+        }
+    }
+
+    /// Reads `country_id<TAB>forms<TAB>note` rows after a header, forms
+    /// separated by `|`.
+    pub fn add_nationalities(&mut self, text: &str) {
+        for line in text.lines().skip(1) {
+            let mut cells = line.split('\t');
+            let (Some(id), Some(forms)) = (cells.next(), cells.next()) else { continue };
+            let id = id.trim();
+            if id.is_empty() {
+                continue;
+            }
+            let value = match self.countries.iter().position(|c| c == id) {
+                Some(v) => v,
+                None => {
+                    self.countries.push(id.to_string());
+                    self.countries.len() - 1
+                }
+            };
+            for form in forms.split('|').filter(|f| !f.trim().is_empty()) {
+                self.nationalities.insert(form, value);
+            }
+        }
+    }
+}

@@ -1,0 +1,204 @@
+//! Relations between the names of a document, from declarative rules.
+//!
+//! Rules (see [`rules`] for the language) are matched inside each sentence
+//! over its tokens: words, names found by the [`Matcher`], punctuation.
+//! Titles, ranks and nationality adjectives are classes read from data
+//! ([`lexicon`]). Each hit gives a [`Triple`] with the rule that fired, its
+//! confidence and the evidence span.
+
+pub mod engine;
+pub mod lexicon;
+pub mod rules;
+pub mod tokens;
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use crate::error::{Error, ErrorKind, Errors, Location};
+use crate::matcher::{Matcher, Mention};
+use crate::normalize::Normalized;
+use crate::offsets::CodePoints;
+use crate::sentence;
+
+use engine::{Hit, Sentence};
+use lexicon::Lexicon;
+use rules::{Elem, RuleSet};
+
+/// Predicates whose two sides can be swapped.
+pub const SYMMETRIC: [&str; 1] = ["met_with"];
+
+/// A relation the text states.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Triple {
+    /// Entity indexes, as in [`Matcher::entities`].
+    pub subject: usize,
+    pub object: usize,
+    /// Index of the rule in [`Relations::rules`].
+    pub rule: usize,
+    pub confidence: f32,
+    /// Code point span of the evidence in the document.
+    pub start: usize,
+    pub end: usize,
+    /// Byte span of the same.
+    pub byte_start: usize,
+    pub byte_end: usize,
+}
+
+/// Compiled rules with their lexicon, tied to one matcher's entities.
+#[derive(Debug, Clone)]
+pub struct Relations {
+    set: RuleSet,
+    lexicon: Lexicon,
+    country_entity: Vec<Option<usize>>,
+}
+
+impl Relations {
+    /// The bundled rules, titles and nationalities, plus rule files.
+    pub fn new(matcher: &Matcher, extra: &[&Path]) -> Result<Relations, Errors> {
+        let lexicon = Lexicon::bundled();
+        let mut set = RuleSet::default();
+        let mut errors = Vec::new();
+        if let Err(e) = set.parse(Path::new("gazetteers/relations.rules"), rules::BUNDLED, &lexicon) {
+            errors.extend(e);
+        }
+        for path in extra {
+            for file in rules::rule_files(path) {
+                match std::fs::read_to_string(&file) {
+                    Ok(text) => {
+                        if let Err(e) = set.parse(&file, &text, &lexicon) {
+                            errors.extend(e);
+                        }
+                    }
+                    Err(e) => errors.push(Error::new(ErrorKind::Io(e.to_string()), Location::file(&file))),
+                }
+            }
+        }
+        if !errors.is_empty() {
+            return Err(Errors(errors));
+        }
+        Ok(Relations::from_parts(matcher, set, lexicon))
+    }
+
+    /// Rules already parsed, with their lexicon.
+    pub fn from_parts(matcher: &Matcher, set: RuleSet, lexicon: Lexicon) -> Relations {
+        let index: HashMap<&str, usize> = matcher.entities().iter().enumerate().map(|(i, e)| (e.id.as_str(), i)).collect();
+        let country_entity = lexicon.countries.iter().map(|c| index.get(c.as_str()).copied()).collect();
+        Relations { set, lexicon, country_entity }
+    }
+
+    pub fn rules(&self) -> &[rules::Rule] {
+        &self.set.rules
+    }
+
+    /// Checks rule text on its own: every error with line and column.
+    pub fn check(path: &Path, text: &str) -> Result<usize, Errors> {
+        let lexicon = Lexicon::bundled();
+        let mut set = RuleSet::default();
+        // the bundled classes are there for a file that uses them
+        if text != rules::BUNDLED {
+            let _ = set.parse(Path::new("gazetteers/relations.rules"), rules::BUNDLED, &lexicon);
+            set.rules.clear();
+        }
+        set.parse(path, text, &lexicon).map_err(Errors)?;
+        Ok(set.rules.len())
+    }
+
+    /// The triples of one document, in text order.
+    pub fn extract(&self, matcher: &Matcher, text: &str, norm: &Normalized, mentions: &[Mention]) -> Vec<Triple> {
+        let mention_entity = |m: usize| {
+            let e = mentions[m].entity;
+            (e, matcher.entities()[e].kind)
+        };
+        let negation = self.set.classes.get("negation");
+        let exception = self.set.classes.get("negation_exception");
+        let mut out = Vec::new();
+        let mut cps = CodePoints::new(text);
+        for range in sentences(norm, mentions) {
+            let toks = tokens::tokenize(&norm.text, range, mentions);
+            let s = Sentence {
+                text: &norm.text,
+                tokens: &toks,
+                mention_entity: &mention_entity,
+                lexicon: &self.lexicon,
+                country_entity: &self.country_entity,
+            };
+            // (subject, predicate, object) -> index in `found`, within this sentence
+            let mut seen: HashMap<(usize, &str, usize), usize> = HashMap::new();
+            let mut found: Vec<Triple> = Vec::new();
+            for (r, rule) in self.set.rules.iter().enumerate() {
+                for hit in s.hits(rule) {
+                    let (Some(subj), Some(obj)) = (hit.slots[rule.subject], hit.slots[rule.object]) else { continue };
+                    if subj.entity == obj.entity || negated(&s, &hit, negation, exception) {
+                        continue;
+                    }
+                    let (mut a, mut b) = (subj.entity, obj.entity);
+                    if SYMMETRIC.contains(&rule.predicate.as_str()) && matcher.entities()[a].id > matcher.entities()[b].id {
+                        std::mem::swap(&mut a, &mut b);
+                    }
+                    let (fs, fe) = (toks[hit.start].start, toks[hit.end - 1].end);
+                    let (byte_start, byte_end) = norm.original_span(fs, fe);
+                    let triple = Triple {
+                        subject: a,
+                        object: b,
+                        rule: r,
+                        confidence: rule.confidence,
+                        start: 0,
+                        end: 0,
+                        byte_start,
+                        byte_end,
+                    };
+                    match seen.get(&(a, rule.predicate.as_str(), b)) {
+                        Some(&k) => {
+                            // the same fact twice in a sentence: the surest rule, then the shortest evidence
+                            let old = &found[k];
+                            let better = triple.confidence > old.confidence
+                                || (triple.confidence == old.confidence
+                                    && triple.byte_end - triple.byte_start < old.byte_end - old.byte_start);
+                            if better {
+                                found[k] = triple;
+                            }
+                        }
+                        None => {
+                            seen.insert((a, rule.predicate.as_str(), b), found.len());
+                            found.push(triple);
+                        }
+                    }
+                }
+            }
+            found.sort_by_key(|t| (t.byte_start, t.byte_end, t.rule));
+            for mut t in found {
+                t.start = cps.at(t.byte_start);
+                t.end = cps.at(t.byte_end);
+                out.push(t);
+            }
+        }
+        out
+    }
+}
+
+/// The document's sentences, merged where a name runs across a boundary.
+fn sentences(norm: &Normalized, mentions: &[Mention]) -> Vec<std::ops::Range<usize>> {
+    let mut out: Vec<std::ops::Range<usize>> = Vec::new();
+    for r in sentence::split(norm) {
+        if let Some(last) = out.last_mut() {
+            if mentions.iter().any(|m| m.folded_start < last.end && m.folded_end > last.end) {
+                last.end = r.end;
+                continue;
+            }
+        }
+        out.push(r);
+    }
+    out
+}
+
+/// A negation within four tokens before the hit or inside it, with no
+/// exception (سوى، إلا) after it inside the hit.
+fn negated(s: &Sentence<'_>, hit: &Hit, negation: Option<&Vec<Vec<Elem>>>, exception: Option<&Vec<Vec<Elem>>>) -> bool {
+    let Some(neg) = negation else { return false };
+    let neg = [Elem::Alt(neg.clone())];
+    let exc = exception.map(|e| [Elem::Alt(e.clone())]);
+    (hit.start.saturating_sub(4)..hit.end).any(|at| {
+        s.matches_at(&neg, at).is_some()
+            && !exc.as_ref().is_some_and(|e| (at + 1..hit.end).any(|k| s.matches_at(e, k).is_some()))
+    })
+}

@@ -1,0 +1,104 @@
+//! A sentence as the rule engine sees it: words, names and punctuation.
+
+use std::borrow::Cow;
+use std::ops::Range;
+
+use crate::matcher::Mention;
+use crate::normalize::is_word_char;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// A word of the folded text.
+    Word,
+    /// A name: index into the document's mentions. Proclitics before it
+    /// are not part of the token.
+    Name(usize),
+    /// A punctuation mark or symbol.
+    Punct(char),
+}
+
+/// One token, with its byte span in the folded text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    pub kind: Kind,
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Token {
+    /// The word, when the token is one.
+    pub fn word<'a>(&self, text: &'a str) -> Option<&'a str> {
+        matches!(self.kind, Kind::Word).then(|| &text[self.start..self.end])
+    }
+}
+
+/// The tokens of `text[range]`; `mentions` are the document's, in order.
+pub fn tokenize(text: &str, range: Range<usize>, mentions: &[Mention]) -> Vec<Token> {
+    let mut out = Vec::new();
+    let mut next = mentions.partition_point(|m| m.folded_start < range.start);
+    let mut pos = range.start;
+    while pos < range.end {
+        let Some(c) = text[pos..].chars().next() else { break };
+        if c == ' ' {
+            pos += 1;
+            continue;
+        }
+        if !is_word_char(c) {
+            out.push(Token { kind: Kind::Punct(c), start: pos, end: pos + c.len_utf8() });
+            pos += c.len_utf8();
+            continue;
+        }
+        let word_end = pos + text[pos..].find(|ch: char| !is_word_char(ch)).unwrap_or(text.len() - pos);
+        while next < mentions.len() && mentions[next].folded_start < pos {
+            next += 1;
+        }
+        match mentions.get(next) {
+            Some(m) if m.folded_start < word_end => {
+                out.push(Token { kind: Kind::Name(next), start: m.folded_start, end: m.folded_end });
+                pos = m.folded_end;
+                next += 1;
+            }
+            _ => {
+                out.push(Token { kind: Kind::Word, start: pos, end: word_end });
+                pos = word_end;
+            }
+        }
+    }
+    out
+}
+
+/// The forms a word may stand for once proclitics are taken off: itself,
+/// without و/ف, without a preposition ب/ل/ك, and للـ read as ل + الـ.
+pub fn word_forms(w: &str) -> Vec<Cow<'_, str>> {
+    let mut out = vec![Cow::Borrowed(w)];
+    let mut rest = w;
+    if let Some(r) = rest.strip_prefix(['و', 'ف']) {
+        if r.chars().count() >= 2 {
+            out.push(Cow::Borrowed(r));
+            rest = r;
+        }
+    }
+    if let Some(r) = rest.strip_prefix(['ب', 'ل', 'ك']) {
+        if r.chars().count() >= 2 {
+            out.push(Cow::Borrowed(r));
+        }
+    }
+    if rest.starts_with("لل") && rest.chars().count() > 3 {
+        out.push(Cow::Owned(format!("ا{}", &rest['ل'.len_utf8()..])));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::word_forms;
+
+    #[test]
+    fn forms_behind_proclitics() {
+        let forms = |w: &str| word_forms(w).into_iter().map(|c| c.into_owned()).collect::<Vec<_>>();
+        assert_eq!(forms("للفريق"), ["للفريق", "لفريق", "الفريق"]);
+        assert_eq!(forms("وبقياده"), ["وبقياده", "بقياده", "قياده"]);
+        assert_eq!(forms("خلفا"), ["خلفا"]);
+        assert_eq!(forms("في"), ["في"]);
+    }
+}
