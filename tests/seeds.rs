@@ -18,3 +18,17 @@ fn seed_mentions_meet_the_bar() {
         assert!(f1("lenient", t) >= 0.90, "lenient F1 of {t}: {}", f1("lenient", t));
     }
 }
+
+#[test]
+fn seed_triples_meet_the_bar() {
+    let Some(shared) = common::shared() else { return };
+    let out = tempfile::tempdir().unwrap();
+    let seeds = shared.join("corpus/seeds");
+    let o = common::rasid(&["extract", seeds.to_str().unwrap(), "--out", out.path().to_str().unwrap(), "--quiet"]);
+    assert!(o.status.success(), "{}", common::stderr(&o));
+    let s = common::score(&shared, out.path());
+    let all = &s["triples"]["ALL"];
+    eprintln!("seed triples: {}", s["triples"]);
+    assert!(all["f1"].as_f64().unwrap() >= 0.85, "triple F1 {}", all["f1"]);
+    assert!(all["p"].as_f64().unwrap() >= 0.90, "triple precision {}", all["p"]);
+}

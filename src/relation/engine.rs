@@ -67,7 +67,7 @@ impl Sentence<'_> {
     /// Does an element sequence match at `at`, anything after it ignored?
     pub fn matches_at(&self, elems: &[Elem], at: usize) -> Option<usize> {
         let mut out = Vec::new();
-        let mut binds = Vec::new();
+        let mut binds = vec![None; 16];
         let mut stack = vec![elems];
         self.go(&mut stack, at, at, &mut binds, &mut out);
         out.iter().map(|h| h.end).min()
@@ -134,6 +134,12 @@ impl Sentence<'_> {
                         }
                         None => self.go(stack, start, pos + len, binds, out),
                     }
+                }
+            }
+            Elem::Not(alts) => {
+                let blocked = alts.iter().any(|alt| self.matches_at(alt, pos).is_some());
+                if !blocked {
+                    self.go(stack, start, pos, binds, out);
                 }
             }
             Elem::Alt(alts) => {

@@ -165,6 +165,18 @@ impl Relations {
                     }
                 }
             }
+            // A fact inside the evidence of another between the same two
+            // entities is a misreading of part of it: «الناطق باسم القائد
+            // العام للقوات المسلحة اللواء يحيى رسول» is not leader_of.
+            let inside = |t: &Triple, u: &Triple| {
+                u.subject == t.subject
+                    && u.object == t.object
+                    && u.byte_start <= t.byte_start
+                    && t.byte_end <= u.byte_end
+                    && (u.byte_end - u.byte_start) > (t.byte_end - t.byte_start)
+            };
+            let keep: Vec<bool> = found.iter().map(|t| !found.iter().any(|u| inside(t, u))).collect();
+            let mut found: Vec<Triple> = found.into_iter().zip(keep).filter(|(_, k)| *k).map(|(t, _)| t).collect();
             found.sort_by_key(|t| (t.byte_start, t.byte_end, t.rule));
             for mut t in found {
                 t.start = cps.at(t.byte_start);

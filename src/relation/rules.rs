@@ -20,6 +20,7 @@
 //! | `PERSON:x`, `ORG\|LOC:x`, `ANY:x` | one name of those types, bound to slot `x` (`ORG\|LOC` alone binds nothing) |
 //! | `@class`, `@nat:x` | a title or rank of a class of `titles.tsv`, a `class` defined above, or a nationality adjective (bound to slot `x` as its country) |
 //! | `[ a b ]` | optional |
+//! | `!( a \| b )` | nothing, where neither `a` nor `b` follows |
 //! | `( a \| b c )` | alternatives |
 //! | `...{m,n}` | m to n words and marks, no names among them (default 0 to 3) |
 //! | `***{m,n}` | m to n tokens of any kind, names included |
@@ -56,6 +57,8 @@ pub enum Elem {
     /// bound to a slot or not.
     Slot { types: u8, slot: Option<usize> },
     AnyPunct,
+    /// Matches nothing, and only where its alternatives do not match.
+    Not(Vec<Vec<Elem>>),
     Alt(Vec<Vec<Elem>>),
     Opt(Vec<Vec<Elem>>),
     Gap { min: usize, max: usize, names: bool },
@@ -232,6 +235,7 @@ fn parse_header(path: &Path, n: usize, h: &str) -> Result<(String, String, Strin
 
 #[derive(Debug, Clone, PartialEq)]
 enum Tok {
+    Not,
     Open(char),
     Close(char),
     Bar,
@@ -279,7 +283,10 @@ fn lex(path: &Path, lines: &[(usize, &str)], first_offset: usize) -> Result<Vec<
                 return Err(err(path, n, col, "expected a word or a class right after `=`"));
             }
             let rest: String = chars[i..].iter().map(|&(_, ch)| ch).collect();
-            if matches!(c, '[' | '(') {
+            if c == '!' && chars.get(i + 1).is_some_and(|&(_, n)| n == '(') {
+                out.push((Tok::Not, n, col));
+                i += 1;
+            } else if matches!(c, '[' | '(') {
                 out.push((Tok::Open(c), n, col));
                 i += 1;
             } else if matches!(c, ']' | ')') {
@@ -433,6 +440,17 @@ impl Parser<'_> {
         while let Some((tok, ..)) = self.toks.get(self.at) {
             let elem = match tok {
                 Tok::Bar | Tok::Close(_) => break,
+                Tok::Not => {
+                    self.at += 1;
+                    let bound = self.slots.len();
+                    let Some(Elem::Alt(alts)) = self.sequence_one()? else {
+                        return Err(self.error("expected `(` after `!`"));
+                    };
+                    if self.slots.len() != bound {
+                        return Err(self.error("`!( )` cannot bind slots"));
+                    }
+                    Elem::Not(alts)
+                }
                 Tok::Open(open) => {
                     let want = if *open == '[' { ']' } else { ')' };
                     self.at += 1;
@@ -492,6 +510,20 @@ impl Parser<'_> {
             seq.push(elem);
         }
         Ok(seq)
+    }
+
+    /// One parenthesised group, for `!( )`.
+    fn sequence_one(&mut self) -> Result<Option<Elem>, Error> {
+        if !matches!(self.toks.get(self.at), Some((Tok::Open('('), ..))) {
+            return Ok(None);
+        }
+        self.at += 1;
+        let alts = self.alternatives()?;
+        match self.toks.get(self.at) {
+            Some((Tok::Close(')'), ..)) => self.at += 1,
+            _ => return Err(self.error("expected `)`")),
+        }
+        Ok(Some(Elem::Alt(alts)))
     }
 
     fn slot(&mut self, name: &str) -> usize {
