@@ -4,7 +4,7 @@ use crate::gazetteer::EntityType;
 
 use super::lexicon::Lexicon;
 use super::rules::{Elem, Lit, Rule};
-use super::tokens::{Kind, Token, word_forms};
+use super::tokens::{Kind, Token, is_form_of};
 
 /// What a slot is bound to: an entity and the tokens that named it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -36,7 +36,8 @@ pub struct Sentence<'a> {
     pub country_entity: &'a [Option<usize>],
 }
 
-fn type_mask(kind: EntityType) -> u8 {
+/// The bit of a type, as in slot type sets.
+pub fn type_mask(kind: EntityType) -> u8 {
     1 << EntityType::ALL.iter().position(|&k| k == kind).unwrap_or(0)
 }
 
@@ -54,10 +55,12 @@ impl Sentence<'_> {
     /// Every hit of `rule` in the sentence, in order of start.
     pub fn hits(&self, rule: &Rule) -> Vec<Hit> {
         let mut all = Vec::new();
+        let mut binds = vec![None; rule.slots.len()];
+        let mut stack = Vec::with_capacity(8);
         for start in 0..self.tokens.len() {
             let mut out = Vec::new();
-            let mut binds = vec![None; rule.slots.len()];
-            let mut stack = vec![rule.pattern.as_slice()];
+            stack.clear();
+            stack.push(rule.pattern.as_slice());
             self.go(&mut stack, start, start, &mut binds, &mut out);
             all.extend(out);
         }
@@ -84,10 +87,12 @@ impl Sentence<'_> {
             }
             return;
         };
-        let saved: Vec<&'r [Elem]> = stack[depth..].to_vec();
+        // the sequences above `depth` are empty: drop them now, put them back after
+        let empties = stack.len() - depth - 1;
+        let current = stack[depth];
         stack.truncate(depth + 1);
-        let elem = &stack[depth][0];
-        stack[depth] = &stack[depth][1..];
+        let elem = &current[0];
+        stack[depth] = &current[1..];
         let tokens = self.tokens;
         match elem {
             Elem::Lit { lits, exact } => {
@@ -173,7 +178,8 @@ impl Sentence<'_> {
             }
         }
         stack.truncate(depth);
-        stack.extend(saved);
+        stack.push(current);
+        stack.extend(std::iter::repeat_n(&[][..], empties));
     }
 
     /// The end of literal tokens matched at `pos`; the first word may carry
@@ -185,7 +191,7 @@ impl Sentence<'_> {
                 (Lit::Punct(c), Kind::Punct(d)) => same_mark(*c, d),
                 (Lit::Word(w), Kind::Word) => {
                     let t = &self.text[tok.start..tok.end];
-                    if k == 0 && !exact { word_forms(t).iter().any(|f| f == w) } else { t == w }
+                    if k == 0 && !exact { is_form_of(t, w) } else { t == w }
                 }
                 _ => false,
             };

@@ -115,6 +115,14 @@ impl Relations {
         let mut cps = CodePoints::new(text);
         for range in sentences(norm, mentions) {
             let toks = tokens::tokenize(&norm.text, range, mentions);
+            // the types of name in the sentence: a rule that needs others is skipped
+            let present = toks.iter().fold(0u8, |acc, t| match t.kind {
+                tokens::Kind::Name(m) => acc | engine::type_mask(mention_entity(m).1),
+                _ => acc,
+            });
+            if present == 0 {
+                continue;
+            }
             let s = Sentence {
                 text: &norm.text,
                 tokens: &toks,
@@ -126,6 +134,9 @@ impl Relations {
             let mut seen: HashMap<(usize, &str, usize), usize> = HashMap::new();
             let mut found: Vec<Triple> = Vec::new();
             for (r, rule) in self.set.rules.iter().enumerate() {
+                if rule.needs.iter().any(|&n| n & present == 0) {
+                    continue;
+                }
                 for hit in s.hits(rule) {
                     let (Some(subj), Some(obj)) = (hit.slots[rule.subject], hit.slots[rule.object]) else { continue };
                     if subj.entity == obj.entity || negated(&s, &hit, negation, exception) {

@@ -67,6 +67,9 @@ pub enum Elem {
 /// A compiled rule.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Rule {
+    /// For each slot that only a name can fill: the types that may fill it.
+    /// A sentence without a name of those types cannot match.
+    pub needs: Vec<u8>,
     pub id: String,
     pub predicate: String,
     pub subject: usize,
@@ -177,7 +180,27 @@ impl RuleSet {
             let missing = if slot(&subject).is_none() { subject } else { object };
             return Err(err(path, n, 1, &format!("slot `{missing}` of the header is not bound in the pattern (bind it as TYPE:{missing} or @nat:{missing})")));
         };
-        Ok(Rule { id, predicate, subject: s, object: o, confidence, slots, pattern, origin: Location::line(path, n) })
+        let mut by_name = vec![0u8; slots.len()];
+        let mut by_class = vec![false; slots.len()];
+        slot_sources(&pattern, &mut by_name, &mut by_class);
+        let needs = by_name.iter().zip(&by_class).filter(|(_, c)| !**c).map(|(t, _)| *t).collect();
+        Ok(Rule { needs, id, predicate, subject: s, object: o, confidence, slots, pattern, origin: Location::line(path, n) })
+    }
+}
+
+/// Which types of name, and whether a class, may bind each slot.
+fn slot_sources(elems: &[Elem], by_name: &mut [u8], by_class: &mut [bool]) {
+    for e in elems {
+        match e {
+            Elem::Slot { types, slot: Some(s) } => by_name[*s] |= types,
+            Elem::Class { bind: Some(s), .. } => by_class[*s] = true,
+            Elem::Alt(alts) | Elem::Opt(alts) => {
+                for a in alts {
+                    slot_sources(a, by_name, by_class);
+                }
+            }
+            _ => {}
+        }
     }
 }
 
@@ -503,7 +526,8 @@ impl Parser<'_> {
                         known.extend(self.classes.keys().map(String::as_str));
                         known.push("nat");
                         known.sort();
-                        return Err(self.error(&format!("unknown class @{name}; expected one of @{}", known.join(", @"))));
+                        let (l, c) = self.here();
+                        return Err(err(self.path, l, c, &format!("unknown class @{name}; expected one of @{}", known.join(", @"))));
                     }
                 }
             };

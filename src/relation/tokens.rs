@@ -89,9 +89,35 @@ pub fn word_forms(w: &str) -> Vec<Cow<'_, str>> {
     out
 }
 
+/// True when `word` is one of the [`word_forms`] of `token`, without
+/// building them.
+pub fn is_form_of(token: &str, word: &str) -> bool {
+    if token == word {
+        return true;
+    }
+    let mut rest = token;
+    if let Some(r) = rest.strip_prefix(['و', 'ف']) {
+        if r.chars().count() >= 2 {
+            if r == word {
+                return true;
+            }
+            rest = r;
+        }
+    }
+    if let Some(r) = rest.strip_prefix(['ب', 'ل', 'ك']) {
+        if r.chars().count() >= 2 && r == word {
+            return true;
+        }
+    }
+    // للـ read as ل + الـ: word is ا + (rest without its first ل)
+    rest.starts_with("لل")
+        && rest.chars().count() > 3
+        && word.strip_prefix('ا').is_some_and(|w| w == &rest['ل'.len_utf8()..])
+}
+
 #[cfg(test)]
 mod tests {
-    use super::word_forms;
+    use super::{is_form_of, word_forms};
 
     #[test]
     fn forms_behind_proclitics() {
@@ -100,5 +126,11 @@ mod tests {
         assert_eq!(forms("وبقياده"), ["وبقياده", "بقياده", "قياده"]);
         assert_eq!(forms("خلفا"), ["خلفا"]);
         assert_eq!(forms("في"), ["في"]);
+        for w in ["للفريق", "وبقياده", "وللقوات", "فالعراق", "في", "ليس"] {
+            for f in word_forms(w) {
+                assert!(is_form_of(w, &f), "{w} {f}");
+            }
+            assert!(!is_form_of(w, "الحرير"));
+        }
     }
 }
