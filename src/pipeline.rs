@@ -1,6 +1,7 @@
-//! Parallel driving: documents are read in bounded batches, matched on a
-//! rayon pool, and handed back in input order, so the output is the same for
-//! any number of threads and memory does not grow with the input.
+//! Parallel driving: raw records are read in bounded batches, decoded and
+//! analysed on a rayon pool, and handed back in input order, so the output
+//! is the same for any number of threads and memory does not grow with the
+//! input.
 
 use std::collections::BTreeMap;
 use std::time::{Duration, Instant};
@@ -9,22 +10,22 @@ use rayon::prelude::*;
 
 use crate::analysis::{Analysis, Analyzer};
 use crate::gazetteer::EntityType;
-use crate::input::{Document, Reject};
+use crate::input::{self, Document, Fields, RawRecord, Reject};
 
 /// How a run is driven.
 #[derive(Debug, Clone, Copy)]
 pub struct Options {
     /// Worker threads; 0 means one per core.
     pub threads: usize,
-    /// A batch closes at this many documents...
+    /// A batch closes at this many records...
     pub batch_docs: usize,
-    /// ...or this many bytes of text, whichever comes first.
+    /// ...or this many bytes of raw records, whichever comes first.
     pub batch_bytes: usize,
 }
 
 impl Default for Options {
     fn default() -> Options {
-        Options { threads: 0, batch_docs: 1024, batch_bytes: 16 << 20 }
+        Options { threads: 0, batch_docs: 2048, batch_bytes: 16 << 20 }
     }
 }
 
@@ -51,6 +52,10 @@ impl Stats {
         self.mentions.iter().sum()
     }
 
+    pub fn total_triples(&self) -> u64 {
+        self.triples.values().sum()
+    }
+
     pub fn mb_per_s(&self) -> f64 {
         let s = self.elapsed.as_secs_f64();
         if s > 0.0 { self.bytes as f64 / 1e6 / s } else { 0.0 }
@@ -65,17 +70,26 @@ pub enum Event<'a> {
     Rejected(&'a Reject),
 }
 
-/// Matches every document of `inputs` on a pool of `options.threads`
-/// threads and calls `sink` for each document and reject, in input order. A
-/// sink error stops the run and is returned.
+fn raw_len(r: &RawRecord) -> usize {
+    match &r.raw {
+        input::Raw::Text { bytes, .. } | input::Raw::Json(bytes) => bytes.len(),
+        input::Raw::Row { text, .. } => text.as_ref().map_or(0, String::len),
+        input::Raw::Rejected(_) => 0,
+    }
+}
+
+/// Decodes and analyses every record of `records` on a pool of
+/// `options.threads` threads and calls `sink` for each document and reject,
+/// in input order. A sink error stops the run and is returned.
 pub fn run<I, E>(
     analyzer: &Analyzer,
-    inputs: I,
+    records: I,
+    fields: &Fields,
     options: Options,
     mut sink: impl FnMut(Event<'_>) -> Result<(), E>,
 ) -> Result<Stats, E>
 where
-    I: Iterator<Item = Result<Document, Reject>> + Send,
+    I: Iterator<Item = RawRecord>,
 {
     let started = Instant::now();
     let pool = rayon::ThreadPoolBuilder::new()
@@ -83,29 +97,28 @@ where
         .build()
         .expect("a thread pool with the default settings can be built");
     let mut stats = Stats::default();
-    let mut inputs = inputs.peekable();
-    while inputs.peek().is_some() {
-        let mut batch: Vec<Result<Document, Reject>> = Vec::new();
+    let mut records = records.peekable();
+    while records.peek().is_some() {
+        let mut batch: Vec<RawRecord> = Vec::new();
         let mut bytes = 0;
         while batch.len() < options.batch_docs.max(1) && bytes < options.batch_bytes {
-            let Some(item) = inputs.next() else { break };
-            if let Ok(d) = &item {
-                bytes += d.text.len();
-            }
-            batch.push(item);
+            let Some(rec) = records.next() else { break };
+            bytes += raw_len(&rec);
+            batch.push(rec);
         }
-        let found: Vec<Analysis> = pool.install(|| {
+        let done: Vec<Result<(Document, Analysis), Reject>> = pool.install(|| {
             batch
-                .par_iter()
-                .map(|item| match item {
-                    Ok(doc) => analyzer.analyze(&doc.text),
-                    Err(_) => Analysis::default(),
+                .into_par_iter()
+                .map(|rec| {
+                    let doc = input::decode(rec, fields)?;
+                    let analysis = analyzer.analyze(&doc.text);
+                    Ok((doc, analysis))
                 })
                 .collect()
         });
-        for (item, analysis) in batch.iter().zip(&found) {
+        for item in &done {
             match item {
-                Ok(doc) => {
+                Ok((doc, analysis)) => {
                     stats.documents += 1;
                     stats.bytes += doc.text.len() as u64;
                     for m in &analysis.mentions {

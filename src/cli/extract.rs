@@ -1,28 +1,35 @@
 //! `rasid extract INPUT... --out DIR`
 
-use std::io::IsTerminal;
-use std::path::PathBuf;
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::atomic::Ordering;
 
-use anyhow::Context;
+use anyhow::{Context, bail};
 use indicatif::{ProgressBar, ProgressStyle};
 
 use rasid::analysis::Analyzer;
 use rasid::gazetteer::{EntityType, Gazetteer};
-use rasid::input;
+use rasid::input::{self, Fields, Progress};
 use rasid::matcher::Matcher;
-use rasid::output::{MentionsCsv, TriplesCsv};
+use rasid::output::{self, JsonLines, MentionsCsv, RejectsJsonl, TriplesCsv};
 use rasid::pipeline::{self, Event, Options};
 use rasid::relation::Relations;
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// `.txt` files, or folders of them (read recursively).
+    /// Files and folders (read recursively): .txt, .jsonl/.json, .csv, each
+    /// optionally .gz; `-` reads JSON lines on standard input.
     #[arg(required = true)]
     inputs: Vec<PathBuf>,
-    /// Folder for the outputs (created if missing).
+    /// Folder for the outputs (created if missing). Without it, `--format
+    /// jsonl` writes to standard output.
     #[arg(long, short)]
-    out: PathBuf,
+    out: Option<PathBuf>,
+    /// Output formats, comma-separated: csv (mentions.csv, triples.csv),
+    /// jsonl (one line a document: documents.jsonl, or standard output).
+    #[arg(long, default_value = "csv", value_delimiter = ',')]
+    format: Vec<String>,
     /// More gazetteers: a file, or a folder of `.tsv` files. Repeatable.
     #[arg(long = "gazetteer", short = 'g', value_name = "PATH")]
     gazetteers: Vec<PathBuf>,
@@ -32,10 +39,27 @@ pub struct Args {
     /// More relation rules: a file, or a folder of `.rules` files. Repeatable.
     #[arg(long = "rules", value_name = "PATH")]
     rules: Vec<PathBuf>,
+    /// Mentions only: no relation rules, no triples.
+    #[arg(long)]
+    no_relations: bool,
+    /// The field (JSON; dotted paths reach nested fields) or column (CSV)
+    /// that holds a record's id.
+    #[arg(long, default_value = "id")]
+    id_field: String,
+    /// The field or column that holds a record's text.
+    #[arg(long, default_value = "text")]
+    text_field: String,
+    /// A field or column whose text goes before the text, with a blank line
+    /// between; offsets then count from the start of the title.
+    #[arg(long)]
+    title_field: Option<String>,
+    /// A record longer than this many bytes is rejected.
+    #[arg(long, default_value_t = 16 << 20)]
+    max_doc_bytes: usize,
     /// Worker threads (default: one per core).
     #[arg(long, short = 'j', default_value_t = 0)]
     threads: usize,
-    /// No progress bar, no summary.
+    /// No progress bar, no summary on stderr.
     #[arg(long, short)]
     quiet: bool,
 }
@@ -43,33 +67,58 @@ pub struct Args {
 /// How many messages of one kind are printed before the rest are counted.
 const SHOW: usize = 10;
 
+fn with_path<T>(r: std::io::Result<T>, path: &Path) -> anyhow::Result<T> {
+    r.with_context(|| format!("cannot write {}", path.display()))
+}
+
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let csv_out = args.format.iter().any(|f| f == "csv");
+    let jsonl_out = args.format.iter().any(|f| f == "jsonl");
+    if let Some(bad) = args.format.iter().find(|f| !matches!(f.as_str(), "csv" | "jsonl")) {
+        bail!("unknown format {bad:?}: expected csv or jsonl (comma-separated)");
+    }
+    if csv_out && args.out.is_none() {
+        bail!("--out DIR is needed for csv output (or give --format jsonl to write to standard output)");
+    }
+
     let mut builder = Gazetteer::builder().bundled(!args.no_default_gazetteer);
     for g in &args.gazetteers {
         builder = builder.path(g);
     }
     let gazetteer = builder.build().context("the gazetteers have errors")?;
     if gazetteer.entities().is_empty() {
-        anyhow::bail!("no gazetteer entries: give --gazetteer PATH or drop --no-default-gazetteer");
+        bail!("no gazetteer entries: give --gazetteer PATH or drop --no-default-gazetteer");
     }
     let matcher = Matcher::new(&gazetteer)?;
-    let extra: Vec<&std::path::Path> = args.rules.iter().map(PathBuf::as_path).collect();
-    let relations = Relations::new(&matcher, &extra).context("the relation rules have errors")?;
-    if !args.quiet {
+    if !args.quiet && !args.gazetteers.is_empty() {
         let shared = gazetteer.shared_aliases();
-        for s in shared.iter().take(if args.gazetteers.is_empty() { 0 } else { SHOW }) {
+        for s in shared.iter().take(SHOW) {
             eprintln!("rasid: note: alias {:?} names {} entities ({}); context decides", s.folded, s.ids.len(), s.ids.join(", "));
         }
-        if !args.gazetteers.is_empty() && shared.len() > SHOW {
+        if shared.len() > SHOW {
             eprintln!("rasid: note: {} more aliases name several entities", shared.len() - SHOW);
         }
     }
+    drop(gazetteer);
+    let relations = if args.no_relations {
+        None
+    } else {
+        let extra: Vec<&Path> = args.rules.iter().map(PathBuf::as_path).collect();
+        Some(Relations::new(&matcher, &extra).context("the relation rules have errors")?)
+    };
+    let analyzer = Analyzer::new(matcher, relations);
 
-    std::fs::create_dir_all(&args.out).with_context(|| format!("cannot create {}", args.out.display()))?;
+    let fields = Fields {
+        id: args.id_field.clone(),
+        text: args.text_field.clone(),
+        title: args.title_field.clone(),
+        max_doc_bytes: args.max_doc_bytes,
+    };
     let (files, walk_rejects) = input::discover(&args.inputs);
     let total: u64 = files.iter().map(|f| f.size).sum();
-    let progress = if !args.quiet && std::io::stderr().is_terminal() {
-        let bar = ProgressBar::new(total);
+    let progress = Progress::default();
+    let bar = if !args.quiet && std::io::stderr().is_terminal() {
+        let bar = ProgressBar::new(total.max(1));
         bar.set_style(
             ProgressStyle::with_template("{bar:40} {bytes}/{total_bytes} {bytes_per_sec} eta {eta} {msg}")
                 .expect("a valid template"),
@@ -79,56 +128,108 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         ProgressBar::hidden()
     };
 
-    let mentions_path = args.out.join("mentions.csv");
-    let triples_path = args.out.join("triples.csv");
-    let mut mentions = MentionsCsv::create(&mentions_path)
-        .with_context(|| format!("cannot write {}", mentions_path.display()))?;
-    let mut triples =
-        TriplesCsv::create(&triples_path).with_context(|| format!("cannot write {}", triples_path.display()))?;
-    let analyzer = Analyzer::new(matcher, Some(relations));
-    let (matcher, relations) = (&analyzer.matcher, analyzer.relations.as_ref().expect("relations are on"));
-    let docs = walk_rejects.into_iter().map(Err).chain(files.iter().map(input::read));
+    // outputs: each written to a temporary file, renamed when whole
+    let dir = args.out.as_deref();
+    if let Some(d) = dir {
+        std::fs::create_dir_all(d).with_context(|| format!("cannot create {}", d.display()))?;
+    }
+    let path = |name: &str| dir.map(|d| d.join(name)).unwrap_or_default();
+    let mut mentions = match csv_out {
+        true => Some(with_path(MentionsCsv::create(path("mentions.csv")), &path("mentions.csv"))?),
+        false => None,
+    };
+    let mut triples = match (csv_out, &analyzer.relations) {
+        (true, Some(_)) => Some(with_path(TriplesCsv::create(path("triples.csv")), &path("triples.csv"))?),
+        _ => None,
+    };
+    let mut rejects = match dir {
+        Some(_) => Some(with_path(RejectsJsonl::create(path("rejects.jsonl")), &path("rejects.jsonl"))?),
+        None => None,
+    };
+    let mut lines: Option<JsonLines<Box<dyn Write>>> = match (jsonl_out, dir) {
+        (false, _) => None,
+        (true, Some(_)) => Some(JsonLines::new(Box::new(with_path(
+            rasid::output::AtomicFile::create(path("documents.jsonl")),
+            &path("documents.jsonl"),
+        )?))),
+        (true, None) => Some(JsonLines::new(Box::new(std::io::BufWriter::new(std::io::stdout().lock())))),
+    };
+
+    let records = walk_rejects
+        .into_iter()
+        .map(|r| input::RawRecord { source: r.source, line: r.line, raw: input::Raw::Rejected(r.reason) })
+        .chain(input::Reader::new(files, fields.clone(), progress.clone()));
     let mut shown = 0;
-    let stats = pipeline::run(&analyzer, docs, Options { threads: args.threads, ..Options::default() }, |event| {
+    let options = Options { threads: args.threads, ..Options::default() };
+    let stats = pipeline::run(&analyzer, records, &fields, options, |event| {
+        bar.set_position(progress.0.load(Ordering::Relaxed));
         match event {
             Event::Document(doc, found) => {
-                progress.inc(doc.text.len() as u64);
-                mentions.write(matcher, doc, &found.mentions)?;
-                triples.write(matcher, relations, doc, &found.triples)?;
+                if let Some(m) = mentions.as_mut() {
+                    m.write(&analyzer.matcher, doc, &found.mentions)?;
+                }
+                if let (Some(t), Some(rel)) = (triples.as_mut(), analyzer.relations.as_ref()) {
+                    t.write(&analyzer.matcher, rel, doc, &found.triples)?;
+                }
+                if let Some(l) = lines.as_mut() {
+                    l.document(&analyzer, doc, found)?;
+                }
             }
             Event::Rejected(reject) => {
-                if shown < SHOW {
-                    progress.suspend(|| eprintln!("rasid: rejected: {reject}"));
+                if shown < SHOW && !args.quiet {
+                    bar.suspend(|| eprintln!("rasid: rejected: {reject}"));
                 }
                 shown += 1;
+                if let Some(r) = rejects.as_mut() {
+                    r.write(reject)?;
+                }
+                if let (Some(l), None) = (lines.as_mut(), dir) {
+                    l.rejected(reject)?;
+                }
             }
         }
         Ok::<(), std::io::Error>(())
     })
-    .with_context(|| format!("cannot write into {}", args.out.display()))?;
-    mentions.commit().with_context(|| format!("cannot write {}", mentions_path.display()))?;
-    triples.commit().with_context(|| format!("cannot write {}", triples_path.display()))?;
-    progress.finish_and_clear();
+    .context("cannot write the output")?;
+    bar.finish_and_clear();
+
+    if let Some(m) = mentions {
+        with_path(m.commit(), &path("mentions.csv"))?;
+    }
+    if let Some(t) = triples {
+        with_path(t.commit(), &path("triples.csv"))?;
+    }
+    if let Some(r) = rejects {
+        with_path(r.commit(), &path("rejects.jsonl"))?;
+    }
+    if let Some(l) = lines {
+        let mut w = l.into_inner();
+        w.flush().context("cannot write the JSON lines")?;
+        drop(w);
+    }
+    let threads = if args.threads == 0 { rayon::current_num_threads() } else { args.threads };
+    if dir.is_some() {
+        with_path(output::write_summary(path("summary.json"), &stats, threads), &path("summary.json"))?;
+    }
 
     if !args.quiet {
         if stats.rejected as usize > SHOW {
-            eprintln!("rasid: {} more rejected inputs not shown", stats.rejected as usize - SHOW);
+            eprintln!("rasid: {} more rejected records not shown", stats.rejected as usize - SHOW);
         }
-        let by_type: Vec<String> =
-            EntityType::ALL.iter().map(|&k| format!("{} {}", k, stats.mentions_of(k))).collect();
+        let by_type: Vec<String> = EntityType::ALL.iter().map(|&k| format!("{} {}", k, stats.mentions_of(k))).collect();
         let by_predicate: Vec<String> = stats.triples.iter().map(|(p, n)| format!("{p} {n}")).collect();
         eprintln!(
-            "rasid: {} documents, {:.1} MB, {} mentions ({}), {} triples ({}), {} rejected, {:.2} s, {:.1} MB/s -> {}",
+            "rasid: {} documents, {:.1} MB, {} mentions ({}), {} triples ({}), {} rejected, {:.2} s, {:.1} MB/s{}",
             stats.documents,
             stats.bytes as f64 / 1e6,
             stats.total_mentions(),
             by_type.join(", "),
-            stats.triples.values().sum::<u64>(),
+            stats.total_triples(),
             by_predicate.join(", "),
             stats.rejected,
             stats.elapsed.as_secs_f64(),
             stats.mb_per_s(),
-            args.out.display(),
+            dir.map(|d| format!(" -> {}", d.display())).unwrap_or_default(),
         );
     }
     Ok(if stats.rejected > 0 { ExitCode::from(super::EXIT_REJECTS) } else { ExitCode::SUCCESS })
