@@ -4,6 +4,8 @@
 
 use std::collections::HashMap;
 
+use rustc_hash::FxHashMap;
+
 use crate::normalize::fold;
 
 use super::tokens::{Token, word_forms};
@@ -12,7 +14,7 @@ use super::tokens::{Token, word_forms};
 #[derive(Debug, Clone, Default)]
 pub struct Phrases {
     /// First word -> (the words after it, value).
-    by_first: HashMap<String, Vec<(Vec<String>, usize)>>,
+    by_first: FxHashMap<String, Vec<(Vec<String>, usize)>>,
 }
 
 impl Phrases {
@@ -25,6 +27,11 @@ impl Phrases {
         if !list.iter().any(|(r, v)| *r == rest && *v == value) {
             list.push((rest, value));
         }
+    }
+
+    /// The first words of every phrase.
+    pub fn first_words(&self) -> impl Iterator<Item = &str> {
+        self.by_first.keys().map(String::as_str)
     }
 
     pub fn is_empty(&self) -> bool {

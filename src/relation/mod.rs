@@ -113,6 +113,8 @@ impl Relations {
         let exception = self.set.classes.get("negation_exception");
         let mut out = Vec::new();
         let mut cps = CodePoints::new(text);
+        let mut cue_present = vec![false; self.set.cue_words.len()];
+        let mut cue_on: Vec<u32> = Vec::new();
         for range in sentences(norm, mentions) {
             let toks = tokens::tokenize(&norm.text, range, mentions);
             // the types of name in the sentence: a rule that needs others is skipped
@@ -122,6 +124,23 @@ impl Relations {
             });
             if present == 0 {
                 continue;
+            }
+            // the rules' cue words in the sentence, in any of their forms
+            for &i in &cue_on {
+                cue_present[i as usize] = false;
+            }
+            cue_on.clear();
+            for t in &toks {
+                if let Some(w) = t.word(&norm.text) {
+                    for form in tokens::word_forms(w) {
+                        if let Some(&i) = self.set.cue_words.get(form.as_ref()) {
+                            if !cue_present[i as usize] {
+                                cue_present[i as usize] = true;
+                                cue_on.push(i);
+                            }
+                        }
+                    }
+                }
             }
             let s = Sentence {
                 text: &norm.text,
@@ -134,7 +153,9 @@ impl Relations {
             let mut seen: HashMap<(usize, &str, usize), usize> = HashMap::new();
             let mut found: Vec<Triple> = Vec::new();
             for (r, rule) in self.set.rules.iter().enumerate() {
-                if rule.needs.iter().any(|&n| n & present == 0) {
+                if rule.needs.iter().any(|&n| n & present == 0)
+                    || rule.cues.iter().any(|set| !set.iter().any(|&i| cue_present[i as usize]))
+                {
                     continue;
                 }
                 for hit in s.hits(rule) {

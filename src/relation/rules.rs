@@ -70,6 +70,10 @@ pub struct Rule {
     /// For each slot that only a name can fill: the types that may fill it.
     /// A sentence without a name of those types cannot match.
     pub needs: Vec<u8>,
+    /// Words the rule cannot match without: for each set, one of its words
+    /// (ids in [`RuleSet::cue_words`]) must be a word of the sentence,
+    /// behind proclitics or not.
+    pub cues: Vec<Vec<u32>>,
     pub id: String,
     pub predicate: String,
     pub subject: usize,
@@ -85,6 +89,8 @@ pub struct Rule {
 pub struct RuleSet {
     pub rules: Vec<Rule>,
     pub classes: HashMap<String, Vec<Vec<Elem>>>,
+    /// Every word some rule needs, numbered.
+    pub cue_words: rustc_hash::FxHashMap<String, u32>,
 }
 
 /// The bundled rules, `gazetteers/relations.rules`.
@@ -128,7 +134,24 @@ impl RuleSet {
                 pattern_lines.push((m, b));
                 lines.next();
             }
-            match self.parse_rule(path, n, body, &pattern_lines, lexicon) {
+            match self.parse_rule(path, n, body, &pattern_lines, lexicon).map(|(mut rule, cues)| {
+                rule.cues = cues
+                    .into_iter()
+                    .map(|set| {
+                        let mut ids: Vec<u32> = set
+                            .into_iter()
+                            .map(|w| {
+                                let next = self.cue_words.len() as u32;
+                                *self.cue_words.entry(w).or_insert(next)
+                            })
+                            .collect();
+                        ids.sort_unstable();
+                        ids.dedup();
+                        ids
+                    })
+                    .collect();
+                rule
+            }) {
                 Ok(rule) => {
                     if self.rules.iter().any(|r| r.id == rule.id) {
                         errors.push(err(path, n, 1, &format!("rule id {:?} is used twice", rule.id)));
@@ -163,7 +186,16 @@ impl RuleSet {
         Ok(())
     }
 
-    fn parse_rule(&self, path: &Path, n: usize, header: &str, lines: &[(usize, &str)], lexicon: &Lexicon) -> Result<Rule, Error> {
+    /// A rule, and the sets of words it cannot match without.
+    #[allow(clippy::type_complexity)]
+    fn parse_rule(
+        &self,
+        path: &Path,
+        n: usize,
+        header: &str,
+        lines: &[(usize, &str)],
+        lexicon: &Lexicon,
+    ) -> Result<(Rule, Vec<Vec<String>>), Error> {
         let (id, predicate, subject, object, confidence) = parse_header(path, n, header)?;
         if lines.is_empty() {
             return Err(err(path, n, header.chars().count() + 1, "expected an indented pattern line under the rule header"));
@@ -184,7 +216,46 @@ impl RuleSet {
         let mut by_class = vec![false; slots.len()];
         slot_sources(&pattern, &mut by_name, &mut by_class);
         let needs = by_name.iter().zip(&by_class).filter(|(_, c)| !**c).map(|(t, _)| *t).collect();
-        Ok(Rule { needs, id, predicate, subject: s, object: o, confidence, slots, pattern, origin: Location::line(path, n) })
+        let cues = pattern.iter().filter_map(|e| first_words(e, lexicon, &self.classes)).collect();
+        let rule = Rule {
+            needs,
+            cues: Vec::new(),
+            id,
+            predicate,
+            subject: s,
+            object: o,
+            confidence,
+            slots,
+            pattern,
+            origin: Location::line(path, n),
+        };
+        Ok((rule, cues))
+    }
+}
+
+/// The words one of which must start a match of `elem`, when they can be
+/// told: a literal, a title class, or alternatives that all start so.
+fn first_words(elem: &Elem, lexicon: &Lexicon, classes: &HashMap<String, Vec<Vec<Elem>>>) -> Option<Vec<String>> {
+    match elem {
+        Elem::Lit { lits, .. } => match lits.first()? {
+            Lit::Word(w) => Some(vec![w.clone()]),
+            Lit::Punct(_) => None,
+        },
+        Elem::Class { name, .. } if name == "nat" => Some(lexicon.nationalities.first_words().map(str::to_string).collect()),
+        Elem::Class { name, .. } => Some(lexicon.classes.get(name)?.first_words().map(str::to_string).collect()),
+        Elem::Alt(alts) => {
+            let mut all = Vec::new();
+            for alt in alts {
+                // the first element of the alternative that must match
+                let first = alt.iter().find(|e| !matches!(e, Elem::Opt(_) | Elem::Not(_) | Elem::Gap { min: 0, .. }))?;
+                if alt.iter().take_while(|e| !std::ptr::eq(*e, first)).any(|e| !matches!(e, Elem::Not(_))) {
+                    return None; // an optional part could start the match instead
+                }
+                all.extend(first_words(first, lexicon, classes)?);
+            }
+            Some(all)
+        }
+        _ => None,
     }
 }
 
