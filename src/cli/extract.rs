@@ -12,7 +12,9 @@ use rasid::analysis::Analyzer;
 use rasid::gazetteer::{EntityType, Gazetteer};
 use rasid::input::{self, Fields, Progress};
 use rasid::matcher::Matcher;
-use rasid::output::{self, JsonLines, MentionsCsv, RejectsJsonl, TriplesCsv};
+use rasid::output::graph::Graph;
+use rasid::output::html::Review;
+use rasid::output::{self, EdgesCsv, EntitiesCsv, JsonLines, MentionsCsv, RejectsJsonl, TriplesCsv};
 use rasid::pipeline::{self, Event, Options};
 use rasid::relation::Relations;
 
@@ -26,10 +28,23 @@ pub struct Args {
     /// jsonl` writes to standard output.
     #[arg(long, short)]
     out: Option<PathBuf>,
-    /// Output formats, comma-separated: csv (mentions.csv, triples.csv),
-    /// jsonl (one line a document: documents.jsonl, or standard output).
+    /// Output formats, comma-separated: csv (mentions, triples, entities,
+    /// edges), jsonl (one line a document: documents.jsonl, or standard
+    /// output), neo4j (neo4j/nodes.csv, neo4j/relationships.csv), ntriples
+    /// (graph.nt), turtle (graph.ttl), graphml (graph.graphml), html
+    /// (review.html).
     #[arg(long, default_value = "csv", value_delimiter = ',')]
     format: Vec<String>,
+    /// Start every CSV file with a UTF-8 BOM, so that a spreadsheet opened
+    /// by double-click shows the Arabic right.
+    #[arg(long)]
+    excel: bool,
+    /// The base IRI of the RDF outputs.
+    #[arg(long, default_value = output::rdf::DEFAULT_BASE)]
+    base_iri: String,
+    /// At most this many documents in review.html (the rest are counted).
+    #[arg(long, default_value_t = 5000)]
+    review_max_docs: usize,
     /// More gazetteers: a file, or a folder of `.tsv` files. Repeatable.
     #[arg(long = "gazetteer", short = 'g', value_name = "PATH")]
     gazetteers: Vec<PathBuf>,
@@ -72,13 +87,15 @@ fn with_path<T>(r: std::io::Result<T>, path: &Path) -> anyhow::Result<T> {
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let csv_out = args.format.iter().any(|f| f == "csv");
-    let jsonl_out = args.format.iter().any(|f| f == "jsonl");
-    if let Some(bad) = args.format.iter().find(|f| !matches!(f.as_str(), "csv" | "jsonl")) {
-        bail!("unknown format {bad:?}: expected csv or jsonl (comma-separated)");
+    const FORMATS: [&str; 7] = ["csv", "jsonl", "neo4j", "ntriples", "turtle", "graphml", "html"];
+    if let Some(bad) = args.format.iter().find(|f| !FORMATS.contains(&f.as_str())) {
+        bail!("unknown format {bad:?}: expected some of {} (comma-separated)", FORMATS.join(", "));
     }
-    if csv_out && args.out.is_none() {
-        bail!("--out DIR is needed for csv output (or give --format jsonl to write to standard output)");
+    let wants = |f: &str| args.format.iter().any(|x| x == f);
+    let (csv_out, jsonl_out) = (wants("csv"), wants("jsonl"));
+    let merged = ["csv", "neo4j", "ntriples", "turtle", "graphml"].iter().any(|f| wants(f));
+    if args.out.is_none() && args.format.iter().any(|f| f != "jsonl") {
+        bail!("--out DIR is needed for {} output (only --format jsonl writes to standard output)", args.format.join(","));
     }
 
     let mut builder = Gazetteer::builder().bundled(!args.no_default_gazetteer);
@@ -134,14 +151,20 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         std::fs::create_dir_all(d).with_context(|| format!("cannot create {}", d.display()))?;
     }
     let path = |name: &str| dir.map(|d| d.join(name)).unwrap_or_default();
+    let excel = args.excel;
     let mut mentions = match csv_out {
-        true => Some(with_path(MentionsCsv::create(path("mentions.csv")), &path("mentions.csv"))?),
+        true => Some(with_path(MentionsCsv::create(path("mentions.csv"), excel), &path("mentions.csv"))?),
         false => None,
     };
     let mut triples = match (csv_out, &analyzer.relations) {
-        (true, Some(_)) => Some(with_path(TriplesCsv::create(path("triples.csv")), &path("triples.csv"))?),
+        (true, Some(_)) => Some(with_path(TriplesCsv::create(path("triples.csv"), excel), &path("triples.csv"))?),
         _ => None,
     };
+    let mut review = match wants("html") {
+        true => Some(with_path(Review::create(&path("review.html"), args.review_max_docs), &path("review.html"))?),
+        false => None,
+    };
+    let mut graph = merged.then(Graph::default);
     let mut rejects = match dir {
         Some(_) => Some(with_path(RejectsJsonl::create(path("rejects.jsonl")), &path("rejects.jsonl"))?),
         None => None,
@@ -174,6 +197,12 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 if let Some(l) = lines.as_mut() {
                     l.document(&analyzer, doc, found)?;
                 }
+                if let Some(r) = review.as_mut() {
+                    r.document(&analyzer, doc, found)?;
+                }
+                if let Some(g) = graph.as_mut() {
+                    g.add(&analyzer, doc, found);
+                }
             }
             Event::Rejected(reject) => {
                 if shown < SHOW && !args.quiet {
@@ -201,6 +230,30 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     }
     if let Some(r) = rejects {
         with_path(r.commit(), &path("rejects.jsonl"))?;
+    }
+    if let Some(r) = review {
+        with_path(r.commit(), &path("review.html"))?;
+    }
+    if let Some(g) = &graph {
+        let m = &analyzer.matcher;
+        if csv_out {
+            with_path(EntitiesCsv::write(path("entities.csv"), excel, m, g), &path("entities.csv"))?;
+            if let Some(rel) = &analyzer.relations {
+                with_path(EdgesCsv::write(path("edges.csv"), excel, m, rel, g), &path("edges.csv"))?;
+            }
+        }
+        if wants("neo4j") {
+            with_path(output::neo4j::write(&path("neo4j"), excel, m, analyzer.relations.as_ref(), g), &path("neo4j"))?;
+        }
+        if wants("ntriples") {
+            with_path(output::rdf::write_ntriples(&path("graph.nt"), &args.base_iri, m, g), &path("graph.nt"))?;
+        }
+        if wants("turtle") {
+            with_path(output::rdf::write_turtle(&path("graph.ttl"), &args.base_iri, m, g), &path("graph.ttl"))?;
+        }
+        if wants("graphml") {
+            with_path(output::graphml::write(&path("graph.graphml"), m, g), &path("graph.graphml"))?;
+        }
     }
     if let Some(l) = lines {
         let mut w = l.into_inner();

@@ -1,0 +1,183 @@
+//! The CSV outputs: mentions and triples (SPEC.md), entities and edges.
+//! Every text cell goes through [`safe_cell`].
+
+use std::io;
+use std::path::Path;
+
+use super::graph::Graph;
+use super::{AtomicFile, commit_csv, csv_writer, safe_cell};
+use crate::input::Document;
+use crate::matcher::{Matcher, Mention};
+use crate::relation::{Relations, Triple};
+
+/// The columns of `mentions.csv` (SPEC.md).
+pub const MENTION_HEADER: [&str; 7] = ["doc_id", "start", "end", "text", "type", "entity_id", "canonical"];
+
+/// Writes `mentions.csv` rows.
+pub struct MentionsCsv {
+    csv: ::csv::Writer<AtomicFile>,
+}
+
+impl MentionsCsv {
+    pub fn create(path: impl AsRef<Path>, excel: bool) -> io::Result<MentionsCsv> {
+        let mut csv = csv_writer(path, excel)?;
+        csv.write_record(MENTION_HEADER)?;
+        Ok(MentionsCsv { csv })
+    }
+
+    pub fn write(&mut self, matcher: &Matcher, doc: &Document, mentions: &[Mention]) -> io::Result<()> {
+        for m in mentions {
+            let e = matcher.entity(m);
+            self.csv.write_record([
+                &*safe_cell(&doc.id),
+                &m.start.to_string(),
+                &m.end.to_string(),
+                &safe_cell(m.text(&doc.text)),
+                e.kind.as_str(),
+                &safe_cell(&e.id),
+                &safe_cell(&e.canonical),
+            ])?;
+        }
+        Ok(())
+    }
+
+    pub fn commit(self) -> io::Result<()> {
+        commit_csv(self.csv)
+    }
+}
+
+/// The columns of `triples.csv` (SPEC.md).
+pub const TRIPLE_HEADER: [&str; 13] = [
+    "doc_id",
+    "subject_id",
+    "subject",
+    "subject_type",
+    "predicate",
+    "object_id",
+    "object",
+    "object_type",
+    "rule",
+    "confidence",
+    "evidence_start",
+    "evidence_end",
+    "evidence",
+];
+
+/// Writes `triples.csv` rows.
+pub struct TriplesCsv {
+    csv: ::csv::Writer<AtomicFile>,
+}
+
+impl TriplesCsv {
+    pub fn create(path: impl AsRef<Path>, excel: bool) -> io::Result<TriplesCsv> {
+        let mut csv = csv_writer(path, excel)?;
+        csv.write_record(TRIPLE_HEADER)?;
+        Ok(TriplesCsv { csv })
+    }
+
+    pub fn write(&mut self, matcher: &Matcher, relations: &Relations, doc: &Document, triples: &[Triple]) -> io::Result<()> {
+        for t in triples {
+            let (s, o) = (&matcher.entities()[t.subject], &matcher.entities()[t.object]);
+            let rule = &relations.rules()[t.rule];
+            self.csv.write_record([
+                &*safe_cell(&doc.id),
+                &safe_cell(&s.id),
+                &safe_cell(&s.canonical),
+                s.kind.as_str(),
+                &rule.predicate,
+                &safe_cell(&o.id),
+                &safe_cell(&o.canonical),
+                o.kind.as_str(),
+                &safe_cell(&rule.id),
+                &format!("{:.2}", t.confidence),
+                &t.start.to_string(),
+                &t.end.to_string(),
+                &safe_cell(&doc.text[t.byte_start..t.byte_end]),
+            ])?;
+        }
+        Ok(())
+    }
+
+    pub fn commit(self) -> io::Result<()> {
+        commit_csv(self.csv)
+    }
+}
+
+
+/// The columns of `entities.csv`.
+pub const ENTITY_HEADER: [&str; 9] =
+    ["entity_id", "type", "canonical", "aliases_seen", "mentions", "documents", "wikidata", "origin", "note"];
+
+/// Writes `entities.csv`: one row an entity seen, in id order.
+pub struct EntitiesCsv;
+
+impl EntitiesCsv {
+    pub fn write(path: impl AsRef<Path>, excel: bool, matcher: &Matcher, graph: &Graph) -> io::Result<()> {
+        let mut csv = csv_writer(path, excel)?;
+        csv.write_record(ENTITY_HEADER)?;
+        for (e, stat) in graph.entities(matcher) {
+            let aliases: Vec<&str> = stat.aliases.iter().map(String::as_str).collect();
+            csv.write_record([
+                &*safe_cell(&e.id),
+                e.kind.as_str(),
+                &safe_cell(&e.canonical),
+                &safe_cell(&aliases.join(" | ")),
+                &stat.mentions.to_string(),
+                &stat.documents.to_string(),
+                e.wikidata.as_deref().unwrap_or(""),
+                "listed",
+                &safe_cell(&e.note),
+            ])?;
+        }
+        commit_csv(csv)
+    }
+}
+
+/// The columns of `edges.csv`.
+pub const EDGE_HEADER: [&str; 15] = [
+    "subject_id",
+    "subject",
+    "predicate",
+    "object_id",
+    "object",
+    "documents",
+    "mentions",
+    "first_doc",
+    "last_doc",
+    "best_confidence",
+    "best_rule",
+    "best_doc",
+    "best_evidence_start",
+    "best_evidence_end",
+    "best_evidence",
+];
+
+/// Writes `edges.csv`: the triples merged across documents.
+pub struct EdgesCsv;
+
+impl EdgesCsv {
+    pub fn write(path: impl AsRef<Path>, excel: bool, matcher: &Matcher, relations: &Relations, graph: &Graph) -> io::Result<()> {
+        let mut csv = csv_writer(path, excel)?;
+        csv.write_record(EDGE_HEADER)?;
+        for (s, predicate, o, edge) in graph.edges(matcher) {
+            csv.write_record([
+                &*safe_cell(&s.id),
+                &safe_cell(&s.canonical),
+                predicate,
+                &safe_cell(&o.id),
+                &safe_cell(&o.canonical),
+                &edge.documents.to_string(),
+                &edge.mentions.to_string(),
+                &safe_cell(&edge.first_doc),
+                &safe_cell(&edge.last_doc),
+                &format!("{:.2}", edge.best.confidence),
+                &safe_cell(&relations.rules()[edge.best.rule].id),
+                &safe_cell(&edge.best.doc),
+                &edge.best.start.to_string(),
+                &edge.best.end.to_string(),
+                &safe_cell(&edge.best.text),
+            ])?;
+        }
+        commit_csv(csv)
+    }
+}

@@ -1,0 +1,130 @@
+//! The entities and relations of a whole run, merged across documents: what
+//! `entities.csv`, `edges.csv` and the graph formats are written from. It
+//! grows with the distinct entities and edges, not with the documents.
+
+use std::collections::BTreeSet;
+
+use rustc_hash::FxHashMap;
+
+use crate::analysis::{Analysis, Analyzer};
+use crate::gazetteer::Entity;
+use crate::input::Document;
+use crate::matcher::Matcher;
+
+/// At most this many spellings are kept per entity.
+const MAX_ALIASES: usize = 64;
+
+/// What the run saw of one entity.
+#[derive(Debug, Clone, Default)]
+pub struct EntityStat {
+    pub mentions: u64,
+    pub documents: u64,
+    /// The spellings seen, white space collapsed.
+    pub aliases: BTreeSet<String>,
+    last_doc: u64,
+}
+
+/// The evidence kept for an edge: the surest, then the first.
+#[derive(Debug, Clone)]
+pub struct Evidence {
+    pub confidence: f32,
+    /// Index of the rule in the run's rules.
+    pub rule: usize,
+    pub doc: String,
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+}
+
+/// One relation merged across documents.
+#[derive(Debug, Clone)]
+pub struct EdgeStat {
+    pub documents: u64,
+    /// Triples (one a sentence that states it).
+    pub mentions: u64,
+    pub first_doc: String,
+    pub last_doc: String,
+    pub best: Evidence,
+    last_doc_idx: u64,
+}
+
+/// Entities and edges of a run.
+#[derive(Debug, Clone, Default)]
+pub struct Graph {
+    entities: FxHashMap<usize, EntityStat>,
+    edges: FxHashMap<(usize, String, usize), EdgeStat>,
+    docs: u64,
+}
+
+impl Graph {
+    /// Adds one document's findings.
+    pub fn add(&mut self, analyzer: &Analyzer, doc: &Document, found: &Analysis) {
+        self.docs += 1;
+        let n = self.docs;
+        for m in &found.mentions {
+            let stat = self.entities.entry(m.entity).or_default();
+            stat.mentions += 1;
+            if stat.last_doc != n {
+                stat.last_doc = n;
+                stat.documents += 1;
+            }
+            if stat.aliases.len() < MAX_ALIASES {
+                let spelled = m.text(&doc.text).split_whitespace().collect::<Vec<_>>().join(" ");
+                stat.aliases.insert(spelled);
+            }
+        }
+        let Some(rel) = &analyzer.relations else { return };
+        for t in &found.triples {
+            // an end named by a nationality adjective is a node too
+            for e in [t.subject, t.object] {
+                let stat = self.entities.entry(e).or_default();
+                if stat.last_doc != n {
+                    stat.last_doc = n;
+                    stat.documents += 1;
+                }
+            }
+            let predicate = rel.rules()[t.rule].predicate.clone();
+            let evidence = || Evidence {
+                confidence: t.confidence,
+                rule: t.rule,
+                doc: doc.id.clone(),
+                start: t.start,
+                end: t.end,
+                text: doc.text[t.byte_start..t.byte_end].to_string(),
+            };
+            let edge = self.edges.entry((t.subject, predicate, t.object)).or_insert_with(|| EdgeStat {
+                documents: 0,
+                mentions: 0,
+                first_doc: doc.id.clone(),
+                last_doc: doc.id.clone(),
+                best: evidence(),
+                last_doc_idx: 0,
+            });
+            edge.mentions += 1;
+            if edge.last_doc_idx != n {
+                edge.last_doc_idx = n;
+                edge.documents += 1;
+                edge.last_doc = doc.id.clone();
+            }
+            if t.confidence > edge.best.confidence {
+                edge.best = evidence();
+            }
+        }
+    }
+
+    /// The entities seen, in id order.
+    pub fn entities<'a>(&'a self, matcher: &'a Matcher) -> Vec<(&'a Entity, &'a EntityStat)> {
+        let mut v: Vec<_> = self.entities.iter().map(|(&e, s)| (&matcher.entities()[e], s)).collect();
+        v.sort_by(|a, b| a.0.id.cmp(&b.0.id));
+        v
+    }
+
+    /// The edges, in (subject id, predicate, object id) order.
+    pub fn edges<'a>(&'a self, matcher: &'a Matcher) -> Vec<(&'a Entity, &'a str, &'a Entity, &'a EdgeStat)> {
+        let ents = matcher.entities();
+        let mut v: Vec<_> =
+            self.edges.iter().map(|((s, p, o), e)| (&ents[*s], p.as_str(), &ents[*o], e)).collect();
+        v.sort_by(|a, b| (&a.0.id, a.1, &a.2.id).cmp(&(&b.0.id, b.1, &b.2.id)));
+        v
+    }
+}
