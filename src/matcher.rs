@@ -18,7 +18,7 @@ use aho_corasick::nfa::contiguous::NFA;
 use aho_corasick::{Anchored, MatchKind};
 
 use crate::error::{Error, ErrorKind, Location};
-use crate::gazetteer::{Entity, EntityType, Gazetteer};
+use crate::gazetteer::{Defences, Entity, EntityType, Gazetteer};
 use crate::normalize::{Normalized, fold, is_word_char};
 use crate::offsets::CodePoints;
 
@@ -67,6 +67,7 @@ pub struct Matcher {
     nfa: NFA,
     patterns: Vec<Pattern>,
     entities: Vec<Entity>,
+    defences: Defences,
 }
 
 /// A pattern that matched at a place where its boundaries hold.
@@ -127,12 +128,20 @@ impl Matcher {
             if folded.is_empty() {
                 continue;
             }
+            let mut ambiguous = alias.ambiguous;
+            let entity = &gazetteer.entities()[alias.entity];
+            if entity.imported {
+                match gazetteer.defences().judge(entity.kind, &folded) {
+                    None => continue,
+                    Some(needs_evidence) => ambiguous |= needs_evidence,
+                }
+            }
             for spelling in gazetteer.variants().spellings(&folded) {
                 let entity = alias.entity as u32;
                 if let Some(rest) = spelling.strip_prefix("ال").filter(|r| r.chars().next().is_some_and(is_word_char)) {
-                    add(format!("ل{rest}"), Target { entity, ambiguous: alias.ambiguous, after_lam: true });
+                    add(format!("ل{rest}"), Target { entity, ambiguous, after_lam: true });
                 }
-                add(spelling, Target { entity, ambiguous: alias.ambiguous, after_lam: false });
+                add(spelling, Target { entity, ambiguous, after_lam: false });
             }
         }
         // Entities in gazetteer order break ties between shared aliases.
@@ -143,7 +152,7 @@ impl Matcher {
             .match_kind(MatchKind::Standard)
             .build(&keys)
             .map_err(|e| Error::new(ErrorKind::Build(e.to_string()), Location::default()))?;
-        Ok(Matcher { nfa, patterns, entities: gazetteer.entities().to_vec() })
+        Ok(Matcher { nfa, patterns, entities: gazetteer.entities().to_vec(), defences: gazetteer.defences().clone() })
     }
 
     pub fn entities(&self) -> &[Entity] {
@@ -278,7 +287,8 @@ impl Matcher {
     /// («بغداد اليوم - تقرير», «زاكروس عربية – أربيل»).
     fn cued(&self, n: &Normalized, c: &Candidate, target: &Target) -> bool {
         let entity = &self.entities[target.entity as usize];
-        entity.cues.iter().any(|cue| cue_before(&n.text, c.word, cue))
+        let type_cues = if entity.imported { self.defences.type_cues(entity.kind) } else { &[] };
+        entity.cues.iter().chain(type_cues).any(|cue| cue_before(&n.text, c.word, cue))
             || (entity.kind == EntityType::Org && c.word == c.start && opens_dateline(n, c))
     }
 
@@ -347,7 +357,8 @@ impl Matcher {
                 .targets(&c)
                 .filter(|target| first_seen.get(&target.entity).is_some_and(|&at| at < c.start))
                 .map(|target| target.entity)
-                .min();
+                .min()
+                .or_else(|| self.part_of_earlier_name(&t.text, &c, &chosen));
             if let Some(e) = pick {
                 extra.push((c, e));
             }
@@ -355,6 +366,30 @@ impl Matcher {
         chosen.extend(extra);
         chosen.sort_by_key(|(c, _)| c.start);
         chosen
+    }
+}
+
+impl Matcher {
+    /// A one-word person name that is the last word of a full name found
+    /// earlier in the document stands for that person: «يحيى رسول» ...
+    /// «رسول». (Not a first word: علي، محمد are the first names of many.)
+    fn part_of_earlier_name(&self, t: &str, c: &Candidate, chosen: &[(Candidate, u32)]) -> Option<u32> {
+        if !self.targets(c).any(|x| self.entities[x.entity as usize].kind == EntityType::Person) {
+            return None;
+        }
+        let word = &t[c.start..c.end];
+        if word.contains(' ') || self.defences.is_common(word) {
+            return None;
+        }
+        chosen
+            .iter()
+            .filter(|(k, e)| k.end <= c.start && self.entities[*e as usize].kind == EntityType::Person)
+            .filter(|(k, _)| {
+                let full = &t[k.start..k.end];
+                full.contains(' ') && full.strip_suffix(word).is_some_and(|h| h.ends_with(' '))
+            })
+            .map(|(_, e)| *e)
+            .next_back()
     }
 }
 

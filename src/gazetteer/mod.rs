@@ -11,6 +11,7 @@
 //! The bundled gazetteers are compiled into the binary ([`bundled`]).
 
 mod bundled;
+mod defences;
 mod read;
 mod variants;
 
@@ -21,6 +22,7 @@ use std::path::{Path, PathBuf};
 use crate::error::{Error, ErrorKind, Errors, Location};
 use crate::normalize::fold;
 
+pub use defences::Defences;
 pub use variants::Variants;
 
 /// The four kinds of entity rasid reports.
@@ -78,6 +80,9 @@ pub struct Entity {
     pub note: String,
     /// Where the entity was first defined.
     pub origin: Location,
+    /// From an imported name list (typed list, learned list): the defences
+    /// for noisy lists apply to its one-word aliases.
+    pub imported: bool,
 }
 
 /// A name of an entity, as written in the gazetteer.
@@ -106,6 +111,7 @@ pub struct Gazetteer {
     entities: Vec<Entity>,
     aliases: Vec<Alias>,
     variants: Variants,
+    defences: Defences,
     by_id: HashMap<String, usize>,
 }
 
@@ -117,7 +123,7 @@ impl Gazetteer {
 
     /// A builder: bundled gazetteers on by default, more files or text added.
     pub fn builder() -> GazetteerBuilder {
-        GazetteerBuilder { bundled: true, sources: Vec::new() }
+        GazetteerBuilder { bundled: true, defences: true, sources: Vec::new() }
     }
 
     pub fn entities(&self) -> &[Entity] {
@@ -130,6 +136,11 @@ impl Gazetteer {
 
     pub fn variants(&self) -> &Variants {
         &self.variants
+    }
+
+    /// The defences for imported name lists (off: [`Defences::off`]).
+    pub fn defences(&self) -> &Defences {
+        &self.defences
     }
 
     /// The entity with this id.
@@ -202,6 +213,7 @@ enum Source {
 /// and reports every bad row at once.
 pub struct GazetteerBuilder {
     bundled: bool,
+    defences: bool,
     sources: Vec<Source>,
 }
 
@@ -209,6 +221,13 @@ impl GazetteerBuilder {
     /// Whether the bundled gazetteers are loaded (default: yes).
     pub fn bundled(mut self, yes: bool) -> Self {
         self.bundled = yes;
+        self
+    }
+
+    /// Whether one-word names from imported lists need evidence (default:
+    /// yes; see [`Defences`]).
+    pub fn list_defences(mut self, yes: bool) -> Self {
+        self.defences = yes;
         self
     }
 
@@ -225,7 +244,8 @@ impl GazetteerBuilder {
     }
 
     pub fn build(self) -> Result<Gazetteer, Errors> {
-        let mut gaz = Gazetteer { variants: Variants::bundled(), ..Gazetteer::default() };
+        let defences = if self.defences { Defences::bundled() } else { Defences::off() };
+        let mut gaz = Gazetteer { variants: Variants::bundled(), defences, ..Gazetteer::default() };
         let mut errors = Vec::new();
         if self.bundled {
             for (name, text) in bundled::FILES {

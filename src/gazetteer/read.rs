@@ -26,6 +26,8 @@ struct Columns {
     wikidata: Option<usize>,
     cues: Option<usize>,
     note: Option<usize>,
+    /// A learned list (it has name counts): an imported list.
+    imported: bool,
 }
 
 fn sniff(header: &str) -> Option<Format> {
@@ -40,6 +42,7 @@ fn sniff(header: &str) -> Option<Format> {
             wikidata: find("wikidata"),
             cues: find("cues"),
             note: find("note"),
+            imported: find("name_count").is_some(),
         }));
     }
     if names.first().map(String::as_str) == Some("surface") && find("type") == Some(1) {
@@ -219,6 +222,7 @@ fn read_entities<'a>(
             cues,
             note: opt(cols.note).to_string(),
             origin: origin.clone(),
+            imported: cols.imported,
         };
         match gaz.add_entity(entity) {
             Ok(e) => {
@@ -281,6 +285,7 @@ fn read_typed_list<'a>(
             cues: Vec::new(),
             note: String::new(),
             origin: origin.clone(),
+            imported: true,
         };
         match gaz.add_entity(entity) {
             Ok(e) if fresh => gaz.aliases.push(Alias { text: surface.to_string(), entity: e, ambiguous: false, origin }),
