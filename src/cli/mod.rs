@@ -1,6 +1,8 @@
 //! Command-line parsing and the exit code. One file per subcommand.
 
+mod check;
 mod extract;
+mod gazetteer;
 mod rules;
 
 use std::process::ExitCode;
@@ -20,6 +22,9 @@ enum Command {
     /// Find every mention of a known entity and the relations the text
     /// states: DIR/mentions.csv and DIR/triples.csv.
     Extract(extract::Args),
+    /// Build and check gazetteers.
+    #[command(subcommand)]
+    Gazetteer(gazetteer::Command),
     /// Work with relation rule files.
     #[command(subcommand)]
     Rules(rules::Command),
@@ -34,6 +39,7 @@ pub fn main() -> ExitCode {
     let result = match cli.command {
         Command::Extract(args) => extract::run(args),
         Command::Rules(cmd) => rules::run(cmd),
+        Command::Gazetteer(cmd) => gazetteer::run(cmd),
     };
     match result {
         Ok(code) => code,

@@ -42,7 +42,7 @@ fn sniff(header: &str) -> Option<Format> {
             wikidata: find("wikidata"),
             cues: find("cues"),
             note: find("note"),
-            imported: find("name_count").is_some(),
+            imported: false,
         }));
     }
     if names.first().map(String::as_str) == Some("surface") && find("type") == Some(1) {
