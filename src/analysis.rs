@@ -1,6 +1,7 @@
 //! One document in, its mentions and triples out.
 
-use crate::matcher::{Matcher, Mention};
+use crate::gazetteer::Entity;
+use crate::matcher::{EntityTable, Matcher, Mention};
 use crate::normalize::Normalized;
 use crate::relation::{Relations, Triple};
 
@@ -9,6 +10,16 @@ use crate::relation::{Relations, Triple};
 pub struct Analysis {
     pub mentions: Vec<Mention>,
     pub triples: Vec<Triple>,
+    /// Names found in this document that no gazetteer lists; mentions and
+    /// triples refer to them by index after the listed entities.
+    pub discovered: Vec<Entity>,
+}
+
+impl Analysis {
+    /// The entities this analysis refers to.
+    pub fn table<'a>(&'a self, matcher: &'a Matcher) -> EntityTable<'a> {
+        EntityTable { listed: matcher.entities(), discovered: &self.discovered }
+    }
 }
 
 /// The matcher and, when wanted, the relation rules.
@@ -26,10 +37,12 @@ impl Analyzer {
     pub fn analyze(&self, text: &str) -> Analysis {
         let norm = Normalized::new(text);
         let mentions = self.matcher.find_normalized(text, &norm);
+        let discovered = Vec::new();
+        let table = EntityTable { listed: self.matcher.entities(), discovered: &discovered };
         let triples = match &self.relations {
-            Some(r) => r.extract(&self.matcher, text, &norm, &mentions),
+            Some(r) => r.extract(table, text, &norm, &mentions),
             None => Vec::new(),
         };
-        Analysis { mentions, triples }
+        Analysis { mentions, triples, discovered }
     }
 }

@@ -45,6 +45,28 @@ impl Mention {
     }
 }
 
+/// The entities a document's mentions and triples refer to by index: the
+/// gazetteer's, then those discovered in the document.
+#[derive(Debug, Clone, Copy)]
+pub struct EntityTable<'a> {
+    pub listed: &'a [Entity],
+    pub discovered: &'a [Entity],
+}
+
+impl<'a> EntityTable<'a> {
+    pub fn get(&self, index: usize) -> &'a Entity {
+        match index.checked_sub(self.listed.len()) {
+            None => &self.listed[index],
+            Some(k) => &self.discovered[k],
+        }
+    }
+
+    /// The entity of a mention.
+    pub fn of(&self, mention: &Mention) -> &'a Entity {
+        self.get(mention.entity)
+    }
+}
+
 /// One entity a compiled pattern may stand for.
 #[derive(Debug, Clone, Copy)]
 struct Target {
@@ -159,8 +181,15 @@ impl Matcher {
         &self.entities
     }
 
+    /// The entity of a mention of a listed entity (as [`Matcher::find`]
+    /// gives); for an analysis with discovered names, use its table.
     pub fn entity(&self, mention: &Mention) -> &Entity {
         &self.entities[mention.entity]
+    }
+
+    /// The table of the listed entities alone.
+    pub fn table(&self) -> EntityTable<'_> {
+        EntityTable { listed: &self.entities, discovered: &[] }
     }
 
     /// The number of compiled patterns (aliases in all their spellings).

@@ -121,8 +121,9 @@ where
                 Ok((doc, analysis)) => {
                     stats.documents += 1;
                     stats.bytes += doc.text.len() as u64;
+                    let table = analysis.table(&analyzer.matcher);
                     for m in &analysis.mentions {
-                        let kind = analyzer.matcher.entity(m).kind;
+                        let kind = table.of(m).kind;
                         stats.mentions[EntityType::ALL.iter().position(|&k| k == kind).unwrap_or(0)] += 1;
                     }
                     if let Some(rel) = &analyzer.relations {

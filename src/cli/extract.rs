@@ -188,11 +188,12 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         bar.set_position(progress.0.load(Ordering::Relaxed));
         match event {
             Event::Document(doc, found) => {
+                let table = found.table(&analyzer.matcher);
                 if let Some(m) = mentions.as_mut() {
-                    m.write(&analyzer.matcher, doc, &found.mentions)?;
+                    m.write(table, doc, &found.mentions)?;
                 }
                 if let (Some(t), Some(rel)) = (triples.as_mut(), analyzer.relations.as_ref()) {
-                    t.write(&analyzer.matcher, rel, doc, &found.triples)?;
+                    t.write(table, rel, doc, &found.triples)?;
                 }
                 if let Some(l) = lines.as_mut() {
                     l.document(&analyzer, doc, found)?;
@@ -235,24 +236,23 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         with_path(r.commit(), &path("review.html"))?;
     }
     if let Some(g) = &graph {
-        let m = &analyzer.matcher;
         if csv_out {
-            with_path(EntitiesCsv::write(path("entities.csv"), excel, m, g), &path("entities.csv"))?;
+            with_path(EntitiesCsv::write(path("entities.csv"), excel, g), &path("entities.csv"))?;
             if let Some(rel) = &analyzer.relations {
-                with_path(EdgesCsv::write(path("edges.csv"), excel, m, rel, g), &path("edges.csv"))?;
+                with_path(EdgesCsv::write(path("edges.csv"), excel, rel, g), &path("edges.csv"))?;
             }
         }
         if wants("neo4j") {
-            with_path(output::neo4j::write(&path("neo4j"), excel, m, analyzer.relations.as_ref(), g), &path("neo4j"))?;
+            with_path(output::neo4j::write(&path("neo4j"), excel, analyzer.relations.as_ref(), g), &path("neo4j"))?;
         }
         if wants("ntriples") {
-            with_path(output::rdf::write_ntriples(&path("graph.nt"), &args.base_iri, m, g), &path("graph.nt"))?;
+            with_path(output::rdf::write_ntriples(&path("graph.nt"), &args.base_iri, g), &path("graph.nt"))?;
         }
         if wants("turtle") {
-            with_path(output::rdf::write_turtle(&path("graph.ttl"), &args.base_iri, m, g), &path("graph.ttl"))?;
+            with_path(output::rdf::write_turtle(&path("graph.ttl"), &args.base_iri, g), &path("graph.ttl"))?;
         }
         if wants("graphml") {
-            with_path(output::graphml::write(&path("graph.graphml"), m, g), &path("graph.graphml"))?;
+            with_path(output::graphml::write(&path("graph.graphml"), g), &path("graph.graphml"))?;
         }
     }
     if let Some(l) = lines {

@@ -84,6 +84,9 @@ pub struct Entity {
     /// From an imported name list (typed list, learned list): the defences
     /// for noisy lists apply to its one-word aliases.
     pub imported: bool,
+    /// Found in a document (after a title, an organization's head word...)
+    /// rather than listed in a gazetteer.
+    pub discovered: bool,
 }
 
 /// A name of an entity, as written in the gazetteer.

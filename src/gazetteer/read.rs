@@ -223,6 +223,7 @@ fn read_entities<'a>(
             note: opt(cols.note).to_string(),
             origin: origin.clone(),
             imported: cols.imported,
+            discovered: false,
         };
         match gaz.add_entity(entity) {
             Ok(e) => {
@@ -286,6 +287,7 @@ fn read_typed_list<'a>(
             note: String::new(),
             origin: origin.clone(),
             imported: true,
+            discovered: false,
         };
         match gaz.add_entity(entity) {
             Ok(e) if fresh => gaz.aliases.push(Alias { text: surface.to_string(), entity: e, ambiguous: false, origin }),

@@ -7,7 +7,7 @@ use std::path::Path;
 use super::graph::Graph;
 use super::{AtomicFile, commit_csv, csv_writer, safe_cell};
 use crate::input::Document;
-use crate::matcher::{Matcher, Mention};
+use crate::matcher::{EntityTable, Mention};
 use crate::relation::{Relations, Triple};
 
 /// The columns of `mentions.csv` (SPEC.md).
@@ -25,9 +25,9 @@ impl MentionsCsv {
         Ok(MentionsCsv { csv })
     }
 
-    pub fn write(&mut self, matcher: &Matcher, doc: &Document, mentions: &[Mention]) -> io::Result<()> {
+    pub fn write(&mut self, table: EntityTable<'_>, doc: &Document, mentions: &[Mention]) -> io::Result<()> {
         for m in mentions {
-            let e = matcher.entity(m);
+            let e = table.of(m);
             self.csv.write_record([
                 &*safe_cell(&doc.id),
                 &m.start.to_string(),
@@ -75,9 +75,9 @@ impl TriplesCsv {
         Ok(TriplesCsv { csv })
     }
 
-    pub fn write(&mut self, matcher: &Matcher, relations: &Relations, doc: &Document, triples: &[Triple]) -> io::Result<()> {
+    pub fn write(&mut self, table: EntityTable<'_>, relations: &Relations, doc: &Document, triples: &[Triple]) -> io::Result<()> {
         for t in triples {
-            let (s, o) = (&matcher.entities()[t.subject], &matcher.entities()[t.object]);
+            let (s, o) = (table.get(t.subject), table.get(t.object));
             let rule = &relations.rules()[t.rule];
             self.csv.write_record([
                 &*safe_cell(&doc.id),
@@ -112,10 +112,10 @@ pub const ENTITY_HEADER: [&str; 9] =
 pub struct EntitiesCsv;
 
 impl EntitiesCsv {
-    pub fn write(path: impl AsRef<Path>, excel: bool, matcher: &Matcher, graph: &Graph) -> io::Result<()> {
+    pub fn write(path: impl AsRef<Path>, excel: bool, graph: &Graph) -> io::Result<()> {
         let mut csv = csv_writer(path, excel)?;
         csv.write_record(ENTITY_HEADER)?;
-        for (e, stat) in graph.entities(matcher) {
+        for (e, stat) in graph.entities() {
             let aliases: Vec<&str> = stat.aliases.iter().map(String::as_str).collect();
             csv.write_record([
                 &*safe_cell(&e.id),
@@ -125,7 +125,7 @@ impl EntitiesCsv {
                 &stat.mentions.to_string(),
                 &stat.documents.to_string(),
                 e.wikidata.as_deref().unwrap_or(""),
-                "listed",
+                if e.discovered { "discovered" } else { "listed" },
                 &safe_cell(&e.note),
             ])?;
         }
@@ -156,10 +156,10 @@ pub const EDGE_HEADER: [&str; 15] = [
 pub struct EdgesCsv;
 
 impl EdgesCsv {
-    pub fn write(path: impl AsRef<Path>, excel: bool, matcher: &Matcher, relations: &Relations, graph: &Graph) -> io::Result<()> {
+    pub fn write(path: impl AsRef<Path>, excel: bool, relations: &Relations, graph: &Graph) -> io::Result<()> {
         let mut csv = csv_writer(path, excel)?;
         csv.write_record(EDGE_HEADER)?;
-        for (s, predicate, o, edge) in graph.edges(matcher) {
+        for (s, predicate, o, edge) in graph.edges() {
             csv.write_record([
                 &*safe_cell(&s.id),
                 &safe_cell(&s.canonical),

@@ -9,7 +9,6 @@ use rustc_hash::FxHashMap;
 use crate::analysis::{Analysis, Analyzer};
 use crate::gazetteer::Entity;
 use crate::input::Document;
-use crate::matcher::Matcher;
 
 /// At most this many spellings are kept per entity.
 const MAX_ALIASES: usize = 64;
@@ -51,8 +50,10 @@ pub struct EdgeStat {
 /// Entities and edges of a run.
 #[derive(Debug, Clone, Default)]
 pub struct Graph {
-    entities: FxHashMap<usize, EntityStat>,
-    edges: FxHashMap<(usize, String, usize), EdgeStat>,
+    /// By entity id: the entity and what was seen of it.
+    entities: FxHashMap<String, (Entity, EntityStat)>,
+    /// By (subject id, predicate, object id).
+    edges: FxHashMap<(String, String, String), EdgeStat>,
     docs: u64,
 }
 
@@ -61,8 +62,13 @@ impl Graph {
     pub fn add(&mut self, analyzer: &Analyzer, doc: &Document, found: &Analysis) {
         self.docs += 1;
         let n = self.docs;
+        let table = found.table(&analyzer.matcher);
+        let entities = &mut self.entities;
+        fn stat_of<'g>(entities: &'g mut FxHashMap<String, (Entity, EntityStat)>, e: &Entity) -> &'g mut EntityStat {
+            &mut entities.entry(e.id.clone()).or_insert_with(|| (e.clone(), EntityStat::default())).1
+        }
         for m in &found.mentions {
-            let stat = self.entities.entry(m.entity).or_default();
+            let stat = stat_of(entities, table.of(m));
             stat.mentions += 1;
             if stat.last_doc != n {
                 stat.last_doc = n;
@@ -77,7 +83,7 @@ impl Graph {
         for t in &found.triples {
             // an end named by a nationality adjective is a node too
             for e in [t.subject, t.object] {
-                let stat = self.entities.entry(e).or_default();
+                let stat = stat_of(entities, table.get(e));
                 if stat.last_doc != n {
                     stat.last_doc = n;
                     stat.documents += 1;
@@ -92,7 +98,8 @@ impl Graph {
                 end: t.end,
                 text: doc.text[t.byte_start..t.byte_end].to_string(),
             };
-            let edge = self.edges.entry((t.subject, predicate, t.object)).or_insert_with(|| EdgeStat {
+            let key = (table.get(t.subject).id.clone(), predicate, table.get(t.object).id.clone());
+            let edge = self.edges.entry(key).or_insert_with(|| EdgeStat {
                 documents: 0,
                 mentions: 0,
                 first_doc: doc.id.clone(),
@@ -113,17 +120,19 @@ impl Graph {
     }
 
     /// The entities seen, in id order.
-    pub fn entities<'a>(&'a self, matcher: &'a Matcher) -> Vec<(&'a Entity, &'a EntityStat)> {
-        let mut v: Vec<_> = self.entities.iter().map(|(&e, s)| (&matcher.entities()[e], s)).collect();
+    pub fn entities(&self) -> Vec<(&Entity, &EntityStat)> {
+        let mut v: Vec<_> = self.entities.values().map(|(e, s)| (e, s)).collect();
         v.sort_by(|a, b| a.0.id.cmp(&b.0.id));
         v
     }
 
     /// The edges, in (subject id, predicate, object id) order.
-    pub fn edges<'a>(&'a self, matcher: &'a Matcher) -> Vec<(&'a Entity, &'a str, &'a Entity, &'a EdgeStat)> {
-        let ents = matcher.entities();
-        let mut v: Vec<_> =
-            self.edges.iter().map(|((s, p, o), e)| (&ents[*s], p.as_str(), &ents[*o], e)).collect();
+    pub fn edges(&self) -> Vec<(&Entity, &str, &Entity, &EdgeStat)> {
+        let mut v: Vec<_> = self
+            .edges
+            .iter()
+            .map(|((s, p, o), e)| (&self.entities[s].0, p.as_str(), &self.entities[o].0, e))
+            .collect();
         v.sort_by(|a, b| (&a.0.id, a.1, &a.2.id).cmp(&(&b.0.id, b.1, &b.2.id)));
         v
     }

@@ -6,7 +6,6 @@ use std::path::Path;
 
 use super::AtomicFile;
 use super::graph::Graph;
-use crate::matcher::Matcher;
 
 /// Text as XML character data or attribute value; characters XML 1.0
 /// forbids are left out.
@@ -27,7 +26,7 @@ pub fn xml(s: &str) -> String {
     out
 }
 
-pub fn write(path: &Path, matcher: &Matcher, graph: &Graph) -> io::Result<()> {
+pub fn write(path: &Path, graph: &Graph) -> io::Result<()> {
     let mut f = AtomicFile::create(path)?;
     writeln!(f, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
     writeln!(
@@ -49,7 +48,7 @@ pub fn write(path: &Path, matcher: &Matcher, graph: &Graph) -> io::Result<()> {
         writeln!(f, r#"  <key id="{id}" for="{domain}" attr.name="{name}" attr.type="{ty}"/>"#)?;
     }
     writeln!(f, r#"  <graph id="rasid" edgedefault="directed">"#)?;
-    for (e, stat) in graph.entities(matcher) {
+    for (e, stat) in graph.entities() {
         writeln!(f, r#"    <node id="{}">"#, xml(&e.id))?;
         writeln!(f, r#"      <data key="label">{}</data>"#, xml(&e.canonical))?;
         writeln!(f, r#"      <data key="type">{}</data>"#, e.kind.as_str())?;
@@ -60,7 +59,7 @@ pub fn write(path: &Path, matcher: &Matcher, graph: &Graph) -> io::Result<()> {
         writeln!(f, r#"      <data key="n_documents">{}</data>"#, stat.documents)?;
         writeln!(f, "    </node>")?;
     }
-    for (k, (s, predicate, o, edge)) in graph.edges(matcher).into_iter().enumerate() {
+    for (k, (s, predicate, o, edge)) in graph.edges().into_iter().enumerate() {
         writeln!(f, r#"    <edge id="e{k}" source="{}" target="{}">"#, xml(&s.id), xml(&o.id))?;
         writeln!(f, r#"      <data key="predicate">{predicate}</data>"#)?;
         writeln!(f, r#"      <data key="e_documents">{}</data>"#, edge.documents)?;

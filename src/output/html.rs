@@ -90,12 +90,12 @@ impl Review {
         }
         self.written += 1;
         let f = &mut self.out;
-        let matcher = &analyzer.matcher;
+        let table = found.table(&analyzer.matcher);
         writeln!(f, "<article><h2>{}</h2>", xml(&doc.id))?;
         write!(f, r#"<div class="text">"#)?;
         let mut at = 0;
         for m in &found.mentions {
-            let e = matcher.entity(m);
+            let e = table.of(m);
             f.write_all(xml(&doc.text[at..m.byte_start]).as_bytes())?;
             write!(
                 f,
@@ -113,7 +113,7 @@ impl Review {
         if let (Some(rel), false) = (&analyzer.relations, found.triples.is_empty()) {
             writeln!(f, "<table><tr><th>الفاعل</th><th>العلاقة</th><th>المفعول</th><th>الدليل</th><th>القاعدة</th></tr>")?;
             for t in &found.triples {
-                let (s, o) = (&matcher.entities()[t.subject], &matcher.entities()[t.object]);
+                let (s, o) = (table.get(t.subject), table.get(t.object));
                 let rule = &rel.rules()[t.rule];
                 let arrow = if SYMMETRIC.contains(&rule.predicate.as_str()) { "↔" } else { "←" };
                 writeln!(

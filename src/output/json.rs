@@ -8,13 +8,13 @@ use serde_json::{Value, json};
 use super::AtomicFile;
 use crate::analysis::{Analysis, Analyzer};
 use crate::input::{Document, Reject};
-use crate::matcher::{Matcher, Mention};
+use crate::matcher::{EntityTable, Mention};
 use crate::pipeline::Stats;
 use crate::relation::{Relations, Triple};
 
 /// A mention as a JSON object (the columns of `mentions.csv`).
-fn mention_json(matcher: &Matcher, doc: &Document, m: &Mention) -> Value {
-    let e = matcher.entity(m);
+fn mention_json(table: EntityTable<'_>, doc: &Document, m: &Mention) -> Value {
+    let e = table.of(m);
     json!({
         "start": m.start,
         "end": m.end,
@@ -26,8 +26,8 @@ fn mention_json(matcher: &Matcher, doc: &Document, m: &Mention) -> Value {
 }
 
 /// A triple as a JSON object (the columns of `triples.csv`).
-fn triple_json(matcher: &Matcher, relations: &Relations, doc: &Document, t: &Triple) -> Value {
-    let (s, o) = (&matcher.entities()[t.subject], &matcher.entities()[t.object]);
+fn triple_json(table: EntityTable<'_>, relations: &Relations, doc: &Document, t: &Triple) -> Value {
+    let (s, o) = (table.get(t.subject), table.get(t.object));
     let rule = &relations.rules()[t.rule];
     json!({
         "subject_id": s.id,
@@ -68,10 +68,10 @@ impl<W: Write> JsonLines<W> {
     }
 
     pub fn document(&mut self, analyzer: &Analyzer, doc: &Document, found: &Analysis) -> io::Result<()> {
-        let matcher = &analyzer.matcher;
-        let mentions: Vec<Value> = found.mentions.iter().map(|m| mention_json(matcher, doc, m)).collect();
+        let table = found.table(&analyzer.matcher);
+        let mentions: Vec<Value> = found.mentions.iter().map(|m| mention_json(table, doc, m)).collect();
         let triples: Vec<Value> = match &analyzer.relations {
-            Some(rel) => found.triples.iter().map(|t| triple_json(matcher, rel, doc, t)).collect(),
+            Some(rel) => found.triples.iter().map(|t| triple_json(table, rel, doc, t)).collect(),
             None => Vec::new(),
         };
         serde_json::to_writer(&mut self.out, &json!({"id": doc.id, "mentions": mentions, "triples": triples}))?;

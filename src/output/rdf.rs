@@ -12,7 +12,6 @@ use std::path::Path;
 use super::AtomicFile;
 use super::graph::Graph;
 use crate::gazetteer::EntityType;
-use crate::matcher::Matcher;
 
 const RDF_TYPE: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
 const RDFS_LABEL: &str = "http://www.w3.org/2000/01/rdf-schema#label";
@@ -65,11 +64,11 @@ fn class(kind: EntityType) -> &'static str {
 }
 
 /// Every statement as (subject IRI, predicate IRI, object term as written).
-fn statements(base: &str, matcher: &Matcher, graph: &Graph) -> Vec<(String, String, String)> {
+fn statements(base: &str, graph: &Graph) -> Vec<(String, String, String)> {
     let entity = |id: &str| format!("{base}entity/{}", segment(id));
     let onto = |name: &str| format!("{base}ontology/{name}");
     let mut out = Vec::new();
-    for (e, stat) in graph.entities(matcher) {
+    for (e, stat) in graph.entities() {
         let s = entity(&e.id);
         out.push((s.clone(), RDF_TYPE.to_string(), format!("<{}>", onto(class(e.kind)))));
         out.push((s.clone(), RDFS_LABEL.to_string(), format!("\"{}\"@ar", literal(&e.canonical))));
@@ -79,23 +78,23 @@ fn statements(base: &str, matcher: &Matcher, graph: &Graph) -> Vec<(String, Stri
         out.push((s.clone(), onto("mentions"), format!("\"{}\"^^<{XSD_INTEGER}>", stat.mentions)));
         out.push((s, onto("documents"), format!("\"{}\"^^<{XSD_INTEGER}>", stat.documents)));
     }
-    for (s, predicate, o, _) in graph.edges(matcher) {
+    for (s, predicate, o, _) in graph.edges() {
         out.push((entity(&s.id), onto(predicate), format!("<{}>", entity(&o.id))));
     }
     out
 }
 
 /// Writes `graph.nt`.
-pub fn write_ntriples(path: &Path, base: &str, matcher: &Matcher, graph: &Graph) -> io::Result<()> {
+pub fn write_ntriples(path: &Path, base: &str, graph: &Graph) -> io::Result<()> {
     let mut f = AtomicFile::create(path)?;
-    for (s, p, o) in statements(base, matcher, graph) {
+    for (s, p, o) in statements(base, graph) {
         writeln!(f, "<{s}> <{p}> {o} .")?;
     }
     f.commit()
 }
 
 /// Writes `graph.ttl`: the same statements, grouped by subject.
-pub fn write_turtle(path: &Path, base: &str, matcher: &Matcher, graph: &Graph) -> io::Result<()> {
+pub fn write_turtle(path: &Path, base: &str, graph: &Graph) -> io::Result<()> {
     let mut f = AtomicFile::create(path)?;
     writeln!(f, "# rasid: entities and the relations between them")?;
     writeln!(f, "@prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> .")?;
@@ -119,7 +118,7 @@ pub fn write_turtle(path: &Path, base: &str, matcher: &Matcher, graph: &Graph) -
         }
     };
     let mut current: Option<String> = None;
-    for (s, p, o) in statements(base, matcher, graph) {
+    for (s, p, o) in statements(base, graph) {
         let o = o.replace(&format!("^^<{XSD_INTEGER}>"), "^^xsd:integer");
         if current.as_deref() == Some(s.as_str()) {
             write!(f, " ;\n    {} {}", short(&p), o)?;

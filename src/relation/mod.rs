@@ -15,7 +15,7 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use crate::error::{Error, ErrorKind, Errors, Location};
-use crate::matcher::{Matcher, Mention};
+use crate::matcher::{EntityTable, Matcher, Mention};
 use crate::normalize::Normalized;
 use crate::offsets::CodePoints;
 use crate::sentence;
@@ -33,7 +33,8 @@ pub struct Triple {
     /// Entity indexes, as in [`Matcher::entities`].
     pub subject: usize,
     pub object: usize,
-    /// Index of the rule in [`Relations::rules`].
+    /// Index of the rule in [`Relations::rules`]. (Entity indexes are those
+    /// of the document's [`EntityTable`].)
     pub rule: usize,
     pub confidence: f32,
     /// Code point span of the evidence in the document.
@@ -104,10 +105,10 @@ impl Relations {
     }
 
     /// The triples of one document, in text order.
-    pub fn extract(&self, matcher: &Matcher, text: &str, norm: &Normalized, mentions: &[Mention]) -> Vec<Triple> {
+    pub fn extract(&self, table: EntityTable<'_>, text: &str, norm: &Normalized, mentions: &[Mention]) -> Vec<Triple> {
         let mention_entity = |m: usize| {
             let e = mentions[m].entity;
-            (e, matcher.entities()[e].kind)
+            (e, table.get(e).kind)
         };
         let negation = self.set.classes.get("negation");
         let exception = self.set.classes.get("negation_exception");
@@ -164,7 +165,7 @@ impl Relations {
                         continue;
                     }
                     let (mut a, mut b) = (subj.entity, obj.entity);
-                    if SYMMETRIC.contains(&rule.predicate.as_str()) && matcher.entities()[a].id > matcher.entities()[b].id {
+                    if SYMMETRIC.contains(&rule.predicate.as_str()) && table.get(a).id > table.get(b).id {
                         std::mem::swap(&mut a, &mut b);
                     }
                     let (fs, fe) = (toks[hit.start].start, toks[hit.end - 1].end);
