@@ -1,6 +1,7 @@
 //! One document in, its mentions and triples out.
 
 use crate::gazetteer::Entity;
+use crate::discover::Discoverer;
 use crate::matcher::{EntityTable, Matcher, Mention};
 use crate::normalize::Normalized;
 use crate::relation::{Relations, Triple};
@@ -22,22 +23,34 @@ impl Analysis {
     }
 }
 
-/// The matcher and, when wanted, the relation rules.
+/// The matcher and, when wanted, the relation rules and discovery.
 #[derive(Debug, Clone)]
 pub struct Analyzer {
     pub matcher: Matcher,
     pub relations: Option<Relations>,
+    pub discoverer: Option<Discoverer>,
 }
 
 impl Analyzer {
+    /// Listed names and relations; no discovery.
     pub fn new(matcher: Matcher, relations: Option<Relations>) -> Analyzer {
-        Analyzer { matcher, relations }
+        Analyzer { matcher, relations, discoverer: None }
+    }
+
+    /// Also finds names the gazetteers lack (see [`crate::discover`]);
+    /// `gazetteer` is the one the matcher was built from.
+    pub fn with_discovery(mut self, gazetteer: &crate::gazetteer::Gazetteer) -> Analyzer {
+        self.discoverer = Some(Discoverer::new(gazetteer));
+        self
     }
 
     pub fn analyze(&self, text: &str) -> Analysis {
         let norm = Normalized::new(text);
-        let mentions = self.matcher.find_normalized(text, &norm);
-        let discovered = Vec::new();
+        let mut mentions = self.matcher.find_normalized(text, &norm);
+        let discovered = match &self.discoverer {
+            Some(d) => d.discover(text, &norm, &mut mentions, self.matcher.entities().len()),
+            None => Vec::new(),
+        };
         let table = EntityTable { listed: self.matcher.entities(), discovered: &discovered };
         let triples = match &self.relations {
             Some(r) => r.extract(table, text, &norm, &mentions),

@@ -16,6 +16,7 @@
 //! ```
 
 pub mod analysis;
+pub mod discover;
 pub mod error;
 pub mod gazetteer;
 pub mod matcher;

@@ -187,6 +187,11 @@ impl Matcher {
         &self.entities[mention.entity]
     }
 
+    /// The defences it was built with.
+    pub fn defences(&self) -> &Defences {
+        &self.defences
+    }
+
     /// The table of the listed entities alone.
     pub fn table(&self) -> EntityTable<'_> {
         EntityTable { listed: &self.entities, discovered: &[] }

@@ -57,6 +57,13 @@ pub struct Args {
     /// Mentions only: no relation rules, no triples.
     #[arg(long)]
     no_relations: bool,
+    /// Only listed names: do not discover names after titles and head words.
+    #[arg(long)]
+    no_discovery: bool,
+    /// Every name of an imported list counts, one-word and common-word names
+    /// included (no defences for noisy lists).
+    #[arg(long)]
+    no_list_defences: bool,
     /// The field (JSON; dotted paths reach nested fields) or column (CSV)
     /// that holds a record's id.
     #[arg(long, default_value = "id")]
@@ -98,7 +105,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         bail!("--out DIR is needed for {} output (only --format jsonl writes to standard output)", args.format.join(","));
     }
 
-    let mut builder = Gazetteer::builder().bundled(!args.no_default_gazetteer);
+    let mut builder = Gazetteer::builder().bundled(!args.no_default_gazetteer).list_defences(!args.no_list_defences);
     for g in &args.gazetteers {
         builder = builder.path(g);
     }
@@ -116,7 +123,6 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             eprintln!("rasid: note: {} more aliases name several entities", shared.len() - SHOW);
         }
     }
-    drop(gazetteer);
     let relations = if args.no_relations {
         None
     } else {
@@ -124,6 +130,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         Some(Relations::new(&matcher, &extra).context("the relation rules have errors")?)
     };
     let analyzer = Analyzer::new(matcher, relations);
+    let analyzer = if args.no_discovery { analyzer } else { analyzer.with_discovery(&gazetteer) };
+    drop(gazetteer);
 
     let fields = Fields {
         id: args.id_field.clone(),

@@ -1,0 +1,312 @@
+//! Names the gazetteers lack, found by their context: a person after a
+//! title or rank (الرئيس الأميركي X، اللواء X Y، وزير الدفاع X، الشيخ X), an
+//! organization after a head word (حركة، جماعة، كتائب، حزب، وزارة، شركة...
+//! + name), a base after قاعدة، معسكر، مطار, a place after مدينة، محافظة...
+//! A discovered name gets a stable id made from its folded form
+//! (`disc.per.<name>`), is flagged as discovered, and is found again where
+//! it recurs in the same document (a person also by the last word of the
+//! name).
+
+use std::collections::{HashMap, HashSet};
+
+use crate::gazetteer::{Defences, Entity, EntityType, Gazetteer};
+use crate::matcher::Mention;
+use crate::normalize::{Normalized, fold, is_word_char};
+use crate::offsets::CodePoints;
+use crate::relation::tokens::word_forms;
+
+/// Discovery's word lists.
+#[derive(Debug, Clone, Default)]
+pub struct Discoverer {
+    defences: Defences,
+    /// Person titles by first word: the words after it.
+    titles: HashMap<String, Vec<Vec<String>>>,
+    /// Nationality adjectives, folded.
+    nationalities: HashSet<String>,
+    /// Given names: the first words of the people the gazetteers list, and
+    /// the one-word person names of imported lists.
+    given_names: HashSet<String>,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Word {
+    start: usize,
+    end: usize,
+    /// Inside a mention already.
+    taken: bool,
+    /// Only a space since the previous word.
+    joined: bool,
+}
+
+/// Where names start and end, how sure: a name found, before it is a mention.
+struct Found {
+    kind: EntityType,
+    /// Folded byte span of the name.
+    start: usize,
+    end: usize,
+}
+
+impl Discoverer {
+    /// Discovery with the bundled word lists and the given names of `gazetteer`.
+    pub fn new(gazetteer: &Gazetteer) -> Discoverer {
+        let mut d = Discoverer::bundled(gazetteer.defences());
+        for a in gazetteer.aliases() {
+            let e = &gazetteer.entities()[a.entity];
+            if e.kind != EntityType::Person {
+                continue;
+            }
+            let folded = fold(&a.text);
+            match folded.split_once(' ') {
+                Some((first, _)) => {
+                    d.given_names.insert(first.to_string());
+                }
+                None if e.imported => {
+                    d.given_names.insert(folded);
+                }
+                None => {}
+            }
+        }
+        for w in d.defences_words() {
+            d.given_names.remove(&w);
+        }
+        d
+    }
+
+    /// Words that are never given names: titles.
+    fn defences_words(&self) -> Vec<String> {
+        self.titles.keys().cloned().collect()
+    }
+
+    fn bundled(defences: &Defences) -> Discoverer {
+        let mut d = Discoverer { defences: if defences.on { defences.clone() } else { Defences::bundled() }, ..Discoverer::default() };
+        for t in d.defences.type_cues(EntityType::Person) {
+            let words: Vec<String> = t.split(' ').map(str::to_string).collect();
+            d.titles.entry(words[0].clone()).or_default().push(words[1..].to_vec());
+        }
+        for line in include_str!("../gazetteers/nationalities.tsv").lines().skip(1) {
+            if let Some(forms) = line.split('\t').nth(1) {
+                d.nationalities.extend(forms.split('|').map(fold).filter(|f| !f.is_empty() && !f.contains(' ')));
+            }
+        }
+        d
+    }
+
+    fn words(t: &str, mentions: &[Mention]) -> Vec<Word> {
+        let mut out = Vec::new();
+        let mut i = 0;
+        let mut prev_end = 0;
+        while i < t.len() {
+            let Some(c) = t[i..].chars().next() else { break };
+            if !is_word_char(c) {
+                i += c.len_utf8();
+                continue;
+            }
+            let end = i + t[i..].find(|ch: char| !is_word_char(ch)).unwrap_or(t.len() - i);
+            let taken = mentions.iter().any(|m| m.folded_start < end && i < m.folded_end);
+            let joined = !out.is_empty() && &t[prev_end..i] == " ";
+            out.push(Word { start: i, end, taken, joined });
+            prev_end = end;
+            i = end;
+        }
+        out
+    }
+
+    /// The longest title that starts at word `i`: the index after it.
+    fn title_at(&self, t: &str, words: &[Word], i: usize) -> Option<usize> {
+        let w = &words[i];
+        if w.taken {
+            return None;
+        }
+        let mut best = None;
+        for form in word_forms(&t[w.start..w.end]) {
+            for rest in self.titles.get(form.as_ref()).into_iter().flatten() {
+                let fits = rest.iter().enumerate().all(|(k, r)| {
+                    words.get(i + 1 + k).is_some_and(|x| x.joined && !x.taken && &t[x.start..x.end] == r)
+                });
+                if fits {
+                    best = best.max(Some(i + 1 + rest.len()));
+                }
+            }
+        }
+        best
+    }
+
+    /// A head word, bare or behind و/ف only: «لتنظيم» is "to organize".
+    fn is_head(&self, kind: EntityType, word: &str) -> bool {
+        let bare = word.strip_prefix(['و', 'ف']).filter(|r| r.chars().count() >= 2);
+        [Some(word), bare].into_iter().flatten().any(|f| self.defences.type_cues(kind).iter().any(|c| c == f))
+    }
+
+    /// A word that may be part of a name: letters, not a common word, not a
+    /// title or a nationality, not shaped like a present-tense verb of the
+    /// derived forms (يتحدث، تستقبل، يؤكد).
+    fn name_word(&self, t: &str, w: &Word) -> bool {
+        let s = &t[w.start..w.end];
+        const VERB_HEADS: [&str; 8] = ["يت", "تت", "يست", "تست", "ينت", "تنت", "يو", "تو"];
+        let verb_like = s.chars().count() >= 4 && VERB_HEADS.iter().any(|h| s.starts_with(h)) && !s.starts_with("يوس") && !s.starts_with("يون") && !s.starts_with("توف");
+        !w.taken
+            && !verb_like
+            && s.chars().count() >= 2
+            && s.chars().all(|c| c.is_alphabetic())
+            && !self.defences.is_common(s)
+            && !self.nationalities.contains(s)
+            && !self.titles.contains_key(s)
+    }
+
+    /// Finds names after titles and head words, adds them and their
+    /// repetitions to `mentions` (kept in order), and returns the new
+    /// entities, whose indexes start at `listed`.
+    pub fn discover(&self, text: &str, norm: &Normalized, mentions: &mut Vec<Mention>, listed: usize) -> Vec<Entity> {
+        let t = norm.text.as_str();
+        let words = Discoverer::words(t, mentions);
+        let mut found: Vec<Found> = Vec::new();
+        let mut i = 0;
+        while i < words.len() {
+            // a person after a title, nationalities and ranks
+            if let Some(mut j) = self.title_at(t, &words, i) {
+                loop {
+                    if words.get(j).is_some_and(|w| w.joined && !w.taken && self.nationalities.contains(&t[w.start..w.end])) {
+                        j += 1;
+                    } else if let Some(k) = (j < words.len() && words[j].joined).then(|| self.title_at(t, &words, j)).flatten() {
+                        j = k;
+                    } else {
+                        break;
+                    }
+                }
+                // a known given name, then up to two more name words
+                let mut k = j;
+                let given = words.get(j).is_some_and(|w| {
+                    w.joined && self.name_word(t, w) && self.given_names.contains(&t[w.start..w.end])
+                });
+                if given {
+                    k = j + 1;
+                    while k < words.len() && k < j + 3 && words[k].joined && self.name_word(t, &words[k]) {
+                        k += 1;
+                    }
+                }
+                if k > j {
+                    found.push(Found { kind: EntityType::Person, start: words[j].start, end: words[k - 1].end });
+                    i = k;
+                    continue;
+                }
+            }
+            // an organization, base or place after its head word
+            let w = &words[i];
+            let head = [EntityType::Org, EntityType::Base, EntityType::Loc]
+                .into_iter()
+                .find(|&kind| !w.taken && self.is_head(kind, &t[w.start..w.end]) && !t[w.start..].starts_with("ال"));
+            if let Some(kind) = head {
+                // an organization's or a base's name is definite (حزب الدعوة،
+                // فريق الوداد البيضاوي); a place's is one word without the article
+                let max = if kind == EntityType::Loc { 1 } else { 3 };
+                let mut k = i + 1;
+                while k < words.len() && k <= i + max && words[k].joined && !words[k].taken {
+                    let s = &t[words[k].start..words[k].end];
+                    let definite = s.starts_with("ال") || s.starts_with("وال");
+                    let shape = if kind == EntityType::Loc { !definite && !self.defences.is_common(s) } else { definite };
+                    let ok = s.chars().count() >= 2
+                        && s.chars().all(|c| c.is_alphabetic())
+                        && shape
+                        && !(k == i + 1 && self.nationalities.contains(s));
+                    if !ok {
+                        break;
+                    }
+                    k += 1;
+                }
+                if k > i + 1 {
+                    // the head is part of an organization's or a base's name, not of a place's
+                    let start = if kind == EntityType::Loc { words[i + 1].start } else { w.start };
+                    found.push(Found { kind, start, end: words[k - 1].end });
+                    i = k;
+                    continue;
+                }
+            }
+            i += 1;
+        }
+        if found.is_empty() {
+            return Vec::new();
+        }
+
+        // entities, one a folded name, and their repetitions
+        let mut entities: Vec<Entity> = Vec::new();
+        let mut spans: Vec<(usize, usize, usize)> = Vec::new(); // folded span, entity index
+        let mut index: HashMap<(EntityType, String), usize> = HashMap::new();
+        for f in &found {
+            let folded = t[f.start..f.end].to_string();
+            let e = *index.entry((f.kind, folded.clone())).or_insert_with(|| {
+                let (a, b) = norm.original_span(f.start, f.end);
+                let prefix = match f.kind {
+                    EntityType::Person => "per",
+                    EntityType::Org => "org",
+                    EntityType::Base => "base",
+                    EntityType::Loc => "loc",
+                };
+                entities.push(Entity {
+                    id: format!("disc.{prefix}.{}", folded.replace(' ', "_")),
+                    kind: f.kind,
+                    canonical: text[a..b].split_whitespace().collect::<Vec<_>>().join(" "),
+                    wikidata: None,
+                    cues: Vec::new(),
+                    note: "discovered".into(),
+                    origin: Default::default(),
+                    imported: false,
+                    discovered: true,
+                });
+                entities.len() - 1
+            });
+            spans.push((f.start, f.end, e));
+        }
+        // the same names elsewhere in the document; a person also by the last word
+        let first_at: Vec<usize> = (0..entities.len()).map(|e| spans.iter().find(|s| s.2 == e).map_or(0, |s| s.0)).collect();
+        for (e, ent) in entities.iter().enumerate() {
+            let full = spans.iter().find(|s| s.2 == e).map(|s| t[s.0..s.1].to_string()).unwrap_or_default();
+            let mut forms = vec![(full.clone(), false)];
+            if ent.kind == EntityType::Person {
+                if let Some(last) = full.rsplit(' ').next().filter(|l| full.contains(' ') && l.chars().count() >= 3) {
+                    forms.push((last.to_string(), true));
+                }
+            }
+            for (form, after_only) in forms {
+                let n = form.split(' ').count();
+                for (k, w) in words.iter().enumerate() {
+                    if w.taken || k + n > words.len() {
+                        continue;
+                    }
+                    let first = &t[w.start..w.end];
+                    let head = form.split(' ').next().unwrap_or("");
+                    let Some(lead) = word_forms(first).iter().find(|f| f.as_ref() == head).map(|f| first.len() - f.len()) else {
+                        continue;
+                    };
+                    let rest_ok = form.split(' ').skip(1).enumerate().all(|(x, r)| {
+                        let ww = &words[k + 1 + x];
+                        ww.joined && !ww.taken && &t[ww.start..ww.end] == r
+                    });
+                    let (s, end) = (w.start + lead, words[k + n - 1].end);
+                    if !rest_ok || (after_only && s < first_at[e]) || spans.iter().any(|x| x.0 < end && s < x.1) {
+                        continue;
+                    }
+                    if t[end..].chars().next().is_some_and(is_word_char) {
+                        continue;
+                    }
+                    spans.push((s, end, e));
+                }
+            }
+        }
+        spans.sort();
+        let mut cps = CodePoints::new(text);
+        for (s, e, ent) in spans {
+            let (byte_start, byte_end) = norm.original_span(s, e);
+            mentions.push(Mention {
+                start: cps.at(byte_start),
+                end: cps.at(byte_end),
+                byte_start,
+                byte_end,
+                folded_start: s,
+                folded_end: e,
+                entity: listed + ent,
+            });
+        }
+        mentions.sort_by_key(|m| m.folded_start);
+        entities
+    }
+}
