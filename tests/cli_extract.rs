@@ -32,7 +32,7 @@ fn writes_the_contract_columns_with_ids_from_paths() {
     let o = extract(input.path(), out.path(), &["--quiet"]);
     assert!(o.status.success(), "{}", common::stderr(&o));
     let header = fs::read_to_string(out.path().join("mentions.csv")).unwrap();
-    assert!(header.starts_with("doc_id,start,end,text,type,entity_id,canonical\n"));
+    assert!(header.starts_with("doc_id,start,end,text,type,entity_id,canonical,"));
     let r = rows(out.path());
     assert_eq!(r.len(), 2, "{r:?}");
     // the BOM is not part of the text: offsets count from the first letter

@@ -24,7 +24,7 @@ import threading
 from pyspark import SparkFiles
 from pyspark.sql import SparkSession, functions as F, types as T
 
-MENTION_COLUMNS = ["doc_id", "start", "end", "text", "type", "entity_id", "canonical"]
+MENTION_COLUMNS = ["doc_id", "start", "end", "text", "type", "entity_id", "canonical", "origin", "confidence"]
 TRIPLE_COLUMNS = ["doc_id", "subject_id", "subject", "subject_type", "predicate", "object_id", "object",
                   "object_type", "rule", "confidence", "evidence_start", "evidence_end", "evidence"]
 EDGE_COLUMNS = ["subject_id", "subject", "predicate", "object_id", "object", "documents", "mentions",
@@ -119,7 +119,7 @@ def main():
         rec = r[2]
         for m in rec["mentions"]:
             yield (cell(rec["id"]), m["start"], m["end"], cell(m["text"]), m["type"], cell(m["entity_id"]),
-                   cell(m["canonical"]))
+                   cell(m["canonical"]), m["origin"], float(m["confidence"]))
 
     def triple_rows(r):
         rec, ordinal = r[2], r[1]
@@ -129,7 +129,7 @@ def main():
                    float(t["confidence"]), t["evidence_start"], t["evidence_end"], cell(t["evidence"]))
 
     s, i, d = T.StringType(), T.LongType(), T.DoubleType()
-    mention_schema = T.StructType([T.StructField(n, t) for n, t in zip(MENTION_COLUMNS, [s, i, i, s, s, s, s])])
+    mention_schema = T.StructType([T.StructField(n, t) for n, t in zip(MENTION_COLUMNS, [s, i, i, s, s, s, s, s, d])])
     triple_schema = T.StructType([T.StructField("ordinal", i), T.StructField("k", i)] + [
         T.StructField(n, t) for n, t in zip(TRIPLE_COLUMNS, [s, s, s, s, s, s, s, s, s, d, i, i, s])])
     reject_schema = T.StructType([T.StructField("partition", i), T.StructField("line", i),
@@ -154,6 +154,7 @@ def main():
              F.col("best.evidence_end").alias("best_evidence_end"), F.col("best.evidence").alias("best_evidence"))
     triples = triples.drop("ordinal", "k")
     if csv_cells:
+        mentions = mentions.withColumn("confidence", F.format_number("confidence", 2))
         triples = triples.withColumn("confidence", F.format_number("confidence", 2))
         edges = edges.withColumn("best_confidence", F.format_number("best_confidence", 2))
 

@@ -11,7 +11,14 @@ use crate::matcher::{EntityTable, Mention};
 use crate::relation::{Relations, Triple};
 
 /// The columns of `mentions.csv` (SPEC.md).
-pub const MENTION_HEADER: [&str; 7] = ["doc_id", "start", "end", "text", "type", "entity_id", "canonical"];
+pub const MENTION_HEADER: [&str; 9] =
+    ["doc_id", "start", "end", "text", "type", "entity_id", "canonical", "origin", "confidence"];
+
+/// How a mention was found: from a gazetteer, or discovered by context (a
+/// lower confidence).
+pub fn origin_of(e: &crate::gazetteer::Entity) -> (&'static str, &'static str) {
+    if e.discovered { ("discovered", "0.60") } else { ("listed", "1.00") }
+}
 
 /// Writes `mentions.csv` rows.
 pub struct MentionsCsv {
@@ -36,6 +43,8 @@ impl MentionsCsv {
                 e.kind.as_str(),
                 &safe_cell(&e.id),
                 &safe_cell(&e.canonical),
+                origin_of(e).0,
+                origin_of(e).1,
             ])?;
         }
         Ok(())

@@ -22,6 +22,8 @@ fn mention_json(table: EntityTable<'_>, doc: &Document, m: &Mention) -> Value {
         "type": e.kind.as_str(),
         "entity_id": e.id,
         "canonical": e.canonical,
+        "origin": super::csv::origin_of(e).0,
+        "confidence": if e.discovered { 0.6 } else { 1.0 },
     })
 }
 
