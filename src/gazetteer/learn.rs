@@ -133,7 +133,9 @@ pub fn learn(name: &str, text: &str, opts: LearnOptions) -> (Vec<Learned>, Vec<E
     for sp in &spans {
         *starts.entry(fold(&sp.tokens[0])).or_default() += 1;
     }
-    let mut entities: BTreeMap<(EntityType, String), Learned> = BTreeMap::new();
+    // one entity a folded name; its type is the one the corpus gives it most
+    let mut types: HashMap<String, HashMap<EntityType, u32>> = HashMap::new();
+    let mut entities: BTreeMap<String, Learned> = BTreeMap::new();
     for sp in &spans {
         let first = strips(&sp.tokens[0])
             .into_iter()
@@ -146,7 +148,8 @@ pub fn learn(name: &str, text: &str, opts: LearnOptions) -> (Vec<Learned>, Vec<E
         if folded.is_empty() {
             continue;
         }
-        let e = entities.entry((sp.kind, folded.clone())).or_insert_with(|| Learned {
+        *types.entry(folded.clone()).or_default().entry(sp.kind).or_default() += 1;
+        let e = entities.entry(folded.clone()).or_insert_with(|| Learned {
             kind: sp.kind,
             folded,
             spellings: Vec::new(),
@@ -161,7 +164,7 @@ pub fn learn(name: &str, text: &str, opts: LearnOptions) -> (Vec<Learned>, Vec<E
     }
     // how often the same words stand outside any name
     let mut by_first: HashMap<String, Vec<Vec<String>>> = HashMap::new();
-    for (_, folded) in entities.keys() {
+    for folded in entities.keys() {
         let words: Vec<String> = folded.split(' ').map(str::to_string).collect();
         let list = by_first.entry(words[0].clone()).or_default();
         if !list.contains(&words) {
@@ -192,6 +195,13 @@ pub fn learn(name: &str, text: &str, opts: LearnOptions) -> (Vec<Learned>, Vec<E
         .into_values()
         .map(|mut e| {
             e.other_count = outside.get(&e.folded).copied().unwrap_or(0);
+            if let Some(t) = types.get(&e.folded) {
+                // the most frequent type; a tie goes to the first seen
+                let best = t.values().copied().max().unwrap_or(0);
+                if t.get(&e.kind).copied().unwrap_or(0) < best {
+                    e.kind = t.iter().filter(|(_, n)| **n == best).map(|(k, _)| *k).min().unwrap_or(e.kind);
+                }
+            }
             e.spellings.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
             e
         })
@@ -215,12 +225,9 @@ pub fn write_tsv(out: &mut impl Write, learned: &[Learned], opts: LearnOptions) 
         let unsure = e.ratio() < opts.evidence_ratio;
         let mark = if unsure { "?" } else { "" };
         let canonical = &e.spellings[0].0;
-        // an unsure entry's canonical name is marked too, so it is ambiguous as well
-        let mut aliases: Vec<String> = Vec::new();
-        if unsure {
-            aliases.push(format!("?{canonical}"));
-        }
-        aliases.extend(e.spellings[1..].iter().map(|(s, _)| format!("{mark}{s}")));
+        // the other spellings fold alike: folding finds them, no alias needed;
+        // an unsure entry's canonical name is marked, so it needs evidence
+        let aliases: Vec<String> = if unsure { vec![format!("{mark}{canonical}")] } else { Vec::new() };
         let clean = |s: &str| s.replace(['\t', '\n', '|'], " ");
         writeln!(
             out,

@@ -11,6 +11,7 @@
 //! The bundled gazetteers are compiled into the binary ([`bundled`]).
 
 mod bundled;
+pub mod check;
 pub mod learn;
 mod defences;
 mod read;

@@ -49,7 +49,8 @@ fn sniff(header: &str) -> Option<Format> {
         return Some(Format::TypedList);
     }
     let other = ["title", "country_id", "form"];
-    if names.first().is_some_and(|n| other.contains(&n.as_str())) {
+    let type_cues = names.first().map(String::as_str) == Some("type") && names.get(1).map(String::as_str) == Some("cue");
+    if type_cues || names.first().is_some_and(|n| other.contains(&n.as_str())) {
         return Some(Format::Other);
     }
     None
