@@ -131,6 +131,10 @@ impl Discoverer {
         best
     }
 
+    fn is_head_bare(&self, kind: EntityType, word: &str) -> bool {
+        self.defences.type_cues(kind).iter().any(|c| c == word)
+    }
+
     /// A head word, bare or behind و/ف only: «لتنظيم» is "to organize".
     fn is_head(&self, kind: EntityType, word: &str) -> bool {
         let bare = word.strip_prefix(['و', 'ف']).filter(|r| r.chars().count() >= 2);
@@ -214,8 +218,16 @@ impl Discoverer {
                     k += 1;
                 }
                 if k > i + 1 {
-                    // the head is part of an organization's or a base's name, not of a place's
-                    let start = if kind == EntityType::Loc { words[i + 1].start } else { w.start };
+                    // the head is part of an organization's or a base's name (not
+                    // its و/ف), not of a place's
+                    let conj = t[w.start..].starts_with(['و', 'ف']) && !self.is_head_bare(kind, &t[w.start..w.end]);
+                    let start = if kind == EntityType::Loc {
+                        words[i + 1].start
+                    } else if conj {
+                        w.start + 'و'.len_utf8()
+                    } else {
+                        w.start
+                    };
                     found.push(Found { kind, start, end: words[k - 1].end });
                     i = k;
                     continue;

@@ -365,6 +365,12 @@ impl Matcher {
         let mut first_seen: HashMap<u32, usize> = HashMap::new();
         let mut chosen: Vec<(Candidate, u32)> = Vec::with_capacity(kept.len());
         for c in kept {
+            // a one-word person name that ends a full name named before is that person
+            if let Some(e) = self.part_of_earlier_name(&t.text, &c, &chosen) {
+                first_seen.entry(e).or_insert(c.start);
+                chosen.push((c, e));
+                continue;
+            }
             let pick = self
                 .targets(&c)
                 .filter_map(|target| {

@@ -102,6 +102,14 @@ pub fn check(gazetteer: &Gazetteer, usage: Option<&Usage>) -> Vec<Finding> {
         // the same entity twice: a variant folding already covers
         let mut seen: HashMap<usize, &str> = HashMap::new();
         for (e, text, loc, _) in uses {
+            let canonical = &entities[*e].canonical;
+            if canonical != text && fold(canonical) == *folded {
+                out.push(Finding {
+                    location: loc.clone(),
+                    what: format!("{}: alias {text:?} folds to the same {folded:?} as the canonical name {canonical:?}", entities[*e].id),
+                    fix: "drop the alias: folding already matches it".into(),
+                });
+            }
             if let Some(prev) = seen.insert(*e, text) {
                 if prev != text {
                     out.push(Finding {

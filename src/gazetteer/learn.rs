@@ -140,7 +140,12 @@ pub fn learn(name: &str, text: &str, opts: LearnOptions) -> (Vec<Learned>, Vec<E
         let first = strips(&sp.tokens[0])
             .into_iter()
             .enumerate()
-            .max_by_key(|(k, f)| (starts.get(&fold(f)).copied().unwrap_or(0), std::cmp::Reverse(*k)))
+            // the form seen most often starting a name; on a tie, the one
+            // without proclitics
+            .max_by_key(|(k, f)| {
+                let n = starts.get(&fold(f)).copied().unwrap_or(0);
+                (2 * n + u32::from(*k > 0 && n > 0), std::cmp::Reverse(*k))
+            })
             .map(|(_, f)| f)
             .unwrap_or_else(|| sp.tokens[0].clone());
         let surface = std::iter::once(first.as_str()).chain(sp.tokens[1..].iter().map(String::as_str)).collect::<Vec<_>>().join(" ");
