@@ -26,7 +26,11 @@ pub struct Discoverer {
     /// Given names: the first words of the people the gazetteers list, and
     /// the one-word person names of imported lists.
     given_names: HashSet<String>,
+    /// Head words of organizations, bases and places.
+    heads: [HashSet<String>; 3],
 }
+
+const HEAD_KINDS: [EntityType; 3] = [EntityType::Org, EntityType::Base, EntityType::Loc];
 
 #[derive(Debug, Clone, Copy)]
 struct Word {
@@ -79,6 +83,9 @@ impl Discoverer {
 
     fn bundled(defences: &Defences) -> Discoverer {
         let mut d = Discoverer { defences: if defences.on { defences.clone() } else { Defences::bundled() }, ..Discoverer::default() };
+        for (k, kind) in HEAD_KINDS.iter().enumerate() {
+            d.heads[k] = d.defences.type_cues(*kind).iter().cloned().collect();
+        }
         for t in d.defences.type_cues(EntityType::Person) {
             let words: Vec<String> = t.split(' ').map(str::to_string).collect();
             d.titles.entry(words[0].clone()).or_default().push(words[1..].to_vec());
@@ -95,6 +102,7 @@ impl Discoverer {
         let mut out = Vec::new();
         let mut i = 0;
         let mut prev_end = 0;
+        let mut m = 0; // mentions are in order: the first that may overlap
         while i < t.len() {
             let Some(c) = t[i..].chars().next() else { break };
             if !is_word_char(c) {
@@ -102,7 +110,10 @@ impl Discoverer {
                 continue;
             }
             let end = i + t[i..].find(|ch: char| !is_word_char(ch)).unwrap_or(t.len() - i);
-            let taken = mentions.iter().any(|m| m.folded_start < end && i < m.folded_end);
+            while m < mentions.len() && mentions[m].folded_end <= i {
+                m += 1;
+            }
+            let taken = mentions.get(m).is_some_and(|x| x.folded_start < end);
             let joined = !out.is_empty() && &t[prev_end..i] == " ";
             out.push(Word { start: i, end, taken, joined });
             prev_end = end;
@@ -131,14 +142,18 @@ impl Discoverer {
         best
     }
 
+    fn heads(&self, kind: EntityType) -> &HashSet<String> {
+        &self.heads[HEAD_KINDS.iter().position(|&k| k == kind).unwrap_or(0)]
+    }
+
     fn is_head_bare(&self, kind: EntityType, word: &str) -> bool {
-        self.defences.type_cues(kind).iter().any(|c| c == word)
+        self.heads(kind).contains(word)
     }
 
     /// A head word, bare or behind و/ف only: «لتنظيم» is "to organize".
     fn is_head(&self, kind: EntityType, word: &str) -> bool {
         let bare = word.strip_prefix(['و', 'ف']).filter(|r| r.chars().count() >= 2);
-        [Some(word), bare].into_iter().flatten().any(|f| self.defences.type_cues(kind).iter().any(|c| c == f))
+        [Some(word), bare].into_iter().flatten().any(|f| self.heads(kind).contains(f))
     }
 
     /// A word that may be part of a name: letters, not a common word, not a

@@ -90,6 +90,9 @@ pub struct Matcher {
     patterns: Vec<Pattern>,
     entities: Vec<Entity>,
     defences: Defences,
+    /// The type cues of the defences, by their last word, in
+    /// [`EntityType::ALL`] order.
+    type_cue_index: [HashMap<String, Vec<String>>; 4],
 }
 
 /// A pattern that matched at a place where its boundaries hold.
@@ -174,7 +177,16 @@ impl Matcher {
             .match_kind(MatchKind::Standard)
             .build(&keys)
             .map_err(|e| Error::new(ErrorKind::Build(e.to_string()), Location::default()))?;
-        Ok(Matcher { nfa, patterns, entities: gazetteer.entities().to_vec(), defences: gazetteer.defences().clone() })
+        let defences = gazetteer.defences().clone();
+        let mut type_cue_index: [HashMap<String, Vec<String>>; 4] = Default::default();
+        for (k, kind) in EntityType::ALL.iter().enumerate() {
+            for cue in defences.type_cues(*kind) {
+                let words = cue.trim_end_matches(|ch: char| !is_word_char(ch));
+                let last = &words[words.trim_end_matches(is_word_char).len()..];
+                type_cue_index[k].entry(last.to_string()).or_default().push(cue.clone());
+            }
+        }
+        Ok(Matcher { nfa, patterns, entities: gazetteer.entities().to_vec(), defences, type_cue_index })
     }
 
     pub fn entities(&self) -> &[Entity] {
@@ -321,9 +333,36 @@ impl Matcher {
     /// («بغداد اليوم - تقرير», «زاكروس عربية – أربيل»).
     fn cued(&self, n: &Normalized, c: &Candidate, target: &Target) -> bool {
         let entity = &self.entities[target.entity as usize];
-        let type_cues = if entity.imported { self.defences.type_cues(entity.kind) } else { &[] };
-        entity.cues.iter().chain(type_cues).any(|cue| cue_before(&n.text, c.word, cue))
+        entity.cues.iter().any(|cue| cue_before(&n.text, c.word, cue))
+            || (entity.imported && self.type_cued(n, c, entity.kind))
             || (entity.kind == EntityType::Org && c.word == c.start && opens_dateline(n, c))
+    }
+
+    /// A cue of the type (for names of imported lists) stands before the
+    /// candidate: the cues are looked up by the word before it, not tried
+    /// one by one (a person has hundreds: every title).
+    fn type_cued(&self, n: &Normalized, c: &Candidate, kind: EntityType) -> bool {
+        let t = &n.text;
+        let before = t[..c.word].trim_end_matches(|ch: char| !is_word_char(ch));
+        let last = &before[before.trim_end_matches(is_word_char).len()..];
+        if last.is_empty() {
+            return false;
+        }
+        let index = &self.type_cue_index[EntityType::ALL.iter().position(|&k| k == kind).unwrap_or(0)];
+        let mut rest = last;
+        let mut forms = vec![last];
+        if let Some(r) = rest.strip_prefix(['و', 'ف']) {
+            forms.push(r);
+            rest = r;
+        }
+        if let Some(r) = rest.strip_prefix(['ب', 'ل', 'ك']) {
+            forms.push(r);
+        }
+        forms
+            .iter()
+            .filter_map(|f| index.get(*f))
+            .flatten()
+            .any(|cue| cue_before(t, c.word, cue))
     }
 
     fn support(&self, t: &Normalized, c: &Candidate) -> Option<Support> {
