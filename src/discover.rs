@@ -199,8 +199,16 @@ impl Discoverer {
                 });
                 if given {
                     k = j + 1;
+                    // عبد الله، أبو بكر: the second part of a compound given name may be any word
+                    let compound = ["عبد", "ابو", "ابن", "بن", "ام"].contains(&&t[words[j].start..words[j].end]);
+                    if compound && words.get(k).is_some_and(|w| w.joined && !w.taken) {
+                        k += 1;
+                    }
                     while k < words.len() && k < j + 3 && words[k].joined && self.name_word(t, &words[k]) {
                         k += 1;
+                    }
+                    if compound && k == j + 1 {
+                        k = j; // «عبد» alone is not a name
                     }
                 }
                 if k > j {
@@ -222,7 +230,12 @@ impl Discoverer {
                 while k < words.len() && k <= i + max && words[k].joined && !words[k].taken {
                     let s = &t[words[k].start..words[k].end];
                     let definite = s.starts_with("ال") || s.starts_with("وال");
-                    let shape = if kind == EntityType::Loc { !definite && !self.defences.is_common(s) } else { definite };
+                    // a place's name is no adjective of the نسبة form (منطقة أمنية)
+                    let shape = if kind == EntityType::Loc {
+                        !definite && !self.defences.is_common(s) && !s.ends_with("يه") && !s.ends_with("ي")
+                    } else {
+                        definite
+                    };
                     let ok = s.chars().count() >= 2
                         && s.chars().all(|c| c.is_alphabetic())
                         && shape

@@ -64,8 +64,8 @@ learned = os.path.join(work, "learned.tsv")
 subprocess.run([rasid, "gazetteer", "learn", "--conll", os.path.join(work, "train.txt"), "-o", learned],
                check=True, capture_output=True)
 runs = {
-    "learned": ["--no-default-gazetteer", "--gazetteer", learned],
-    "learned+bundled": ["--gazetteer", learned],
+    "learned": ["--no-default-gazetteer", "--gazetteer", learned, "--discover"],
+    "learned+bundled": ["--gazetteer", learned, "--discover"],
     "external": ["--no-default-gazetteer", "--gazetteer", os.path.join(shared, "gazetteers", "external-combined.tsv")],
 }
 result = {}

@@ -57,9 +57,10 @@ pub struct Args {
     /// Mentions only: no relation rules, no triples.
     #[arg(long)]
     no_relations: bool,
-    /// Only listed names: do not discover names after titles and head words.
+    /// Also discover names the gazetteers lack, after titles and head words
+    /// (flagged `discovered`, confidence 0.60).
     #[arg(long)]
-    no_discovery: bool,
+    discover: bool,
     /// Every name of an imported list counts, one-word and common-word names
     /// included (no defences for noisy lists).
     #[arg(long)]
@@ -130,7 +131,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         Some(Relations::new(&matcher, &extra).context("the relation rules have errors")?)
     };
     let analyzer = Analyzer::new(matcher, relations);
-    let analyzer = if args.no_discovery { analyzer } else { analyzer.with_discovery(&gazetteer) };
+    let analyzer = if args.discover { analyzer.with_discovery(&gazetteer) } else { analyzer };
     drop(gazetteer);
 
     let fields = Fields {
