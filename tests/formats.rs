@@ -45,6 +45,21 @@ fn graph_formats_read_back_on_the_sample_articles() {
 }
 
 #[test]
+fn jsonl_with_an_out_folder_is_written_whole() {
+    // regression: documents.jsonl was dropped before its rename
+    let out = tempfile::tempdir().unwrap();
+    all_formats(&Path::new(env!("CARGO_MANIFEST_DIR")).join("data"), out.path());
+    let text = std::fs::read_to_string(out.path().join("documents.jsonl")).expect("documents.jsonl");
+    let docs: Vec<serde_json::Value> = text.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(docs.len(), 16);
+    assert_eq!(docs[0]["id"], "articles/01_ain_al_asad_missile_strike");
+    let mut r = csv::Reader::from_path(out.path().join("mentions.csv")).unwrap();
+    let rows = r.records().count();
+    let in_json: usize = docs.iter().map(|d| d["mentions"].as_array().unwrap().len()).sum();
+    assert_eq!(in_json, rows);
+}
+
+#[test]
 fn graph_formats_read_back_on_the_seeds_and_no_cell_is_a_formula() {
     let Some(shared) = common::shared() else { return };
     let out = tempfile::tempdir().unwrap();

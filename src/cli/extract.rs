@@ -178,13 +178,17 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         Some(_) => Some(with_path(RejectsJsonl::create(path("rejects.jsonl")), &path("rejects.jsonl"))?),
         None => None,
     };
-    let mut lines: Option<JsonLines<Box<dyn Write>>> = match (jsonl_out, dir) {
-        (false, _) => None,
-        (true, Some(_)) => Some(JsonLines::new(Box::new(with_path(
+    // JSON lines go to DIR/documents.jsonl, or to standard output without --out
+    let mut lines_file = match (jsonl_out, dir) {
+        (true, Some(_)) => Some(JsonLines::new(with_path(
             rasid::output::AtomicFile::create(path("documents.jsonl")),
             &path("documents.jsonl"),
-        )?))),
-        (true, None) => Some(JsonLines::new(Box::new(std::io::BufWriter::new(std::io::stdout().lock())))),
+        )?)),
+        _ => None,
+    };
+    let mut lines_out = match (jsonl_out, dir) {
+        (true, None) => Some(JsonLines::new(std::io::BufWriter::new(std::io::stdout().lock()))),
+        _ => None,
     };
 
     let records = walk_rejects
@@ -204,7 +208,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 if let (Some(t), Some(rel)) = (triples.as_mut(), analyzer.relations.as_ref()) {
                     t.write(table, rel, doc, &found.triples)?;
                 }
-                if let Some(l) = lines.as_mut() {
+                if let Some(l) = lines_file.as_mut() {
+                    l.document(&analyzer, doc, found)?;
+                }
+                if let Some(l) = lines_out.as_mut() {
                     l.document(&analyzer, doc, found)?;
                 }
                 if let Some(r) = review.as_mut() {
@@ -222,7 +229,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 if let Some(r) = rejects.as_mut() {
                     r.write(reject)?;
                 }
-                if let (Some(l), None) = (lines.as_mut(), dir) {
+                if let Some(l) = lines_out.as_mut() {
                     l.rejected(reject)?;
                 }
             }
@@ -264,10 +271,11 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             with_path(output::graphml::write(&path("graph.graphml"), g), &path("graph.graphml"))?;
         }
     }
-    if let Some(l) = lines {
-        let mut w = l.into_inner();
-        w.flush().context("cannot write the JSON lines")?;
-        drop(w);
+    if let Some(l) = lines_file {
+        with_path(l.into_inner().commit(), &path("documents.jsonl"))?;
+    }
+    if let Some(l) = lines_out {
+        l.into_inner().flush().context("cannot write the JSON lines")?;
     }
     let threads = if args.threads == 0 { rayon::current_num_threads() } else { args.threads };
     if dir.is_some() {
