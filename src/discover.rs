@@ -11,9 +11,8 @@ use std::collections::{HashMap, HashSet};
 
 use crate::gazetteer::{Defences, Entity, EntityType, Gazetteer};
 use crate::matcher::Mention;
-use crate::normalize::{Normalized, fold, is_word_char};
+use crate::normalize::{Normalized, fold, is_word_char, word_forms};
 use crate::offsets::CodePoints;
-use crate::relation::tokens::word_forms;
 
 /// Discovery's word lists.
 #[derive(Debug, Clone, Default)]

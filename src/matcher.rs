@@ -19,7 +19,7 @@ use aho_corasick::{Anchored, MatchKind};
 
 use crate::error::{Error, ErrorKind, Location};
 use crate::gazetteer::{Defences, Entity, EntityType, Gazetteer};
-use crate::normalize::{Normalized, fold, is_word_char};
+use crate::normalize::{Normalized, fold, is_word_char, word_forms};
 use crate::offsets::CodePoints;
 
 /// A name found in a document.
@@ -349,18 +349,9 @@ impl Matcher {
             return false;
         }
         let index = &self.type_cue_index[EntityType::ALL.iter().position(|&k| k == kind).unwrap_or(0)];
-        let mut rest = last;
-        let mut forms = vec![last];
-        if let Some(r) = rest.strip_prefix(['و', 'ف']) {
-            forms.push(r);
-            rest = r;
-        }
-        if let Some(r) = rest.strip_prefix(['ب', 'ل', 'ك']) {
-            forms.push(r);
-        }
-        forms
+        word_forms(last)
             .iter()
-            .filter_map(|f| index.get(*f))
+            .filter_map(|f| index.get(f.as_ref()))
             .flatten()
             .any(|cue| cue_before(t, c.word, cue))
     }

@@ -10,6 +10,8 @@
 //! the byte span of the original character it came from, so that a match on
 //! the folded view is reported at its exact span in the original.
 
+use std::borrow::Cow;
+
 use unicode_normalization::char::decompose_compatible;
 
 /// What one original character becomes in the folded view.
@@ -108,6 +110,54 @@ pub fn is_word_char(c: char) -> bool {
         0x0621..=0x063A | 0x0641..=0x064A => true,
         _ => c.is_alphanumeric(),
     }
+}
+
+/// The forms a folded word may stand for once proclitics are taken off: itself,
+/// without و/ف, without a preposition ب/ل/ك, and للـ read as ل + الـ.
+pub fn word_forms(w: &str) -> Vec<Cow<'_, str>> {
+    let mut out = vec![Cow::Borrowed(w)];
+    let mut rest = w;
+    if let Some(r) = rest.strip_prefix(['و', 'ف']) {
+        if r.chars().count() >= 2 {
+            out.push(Cow::Borrowed(r));
+            rest = r;
+        }
+    }
+    if let Some(r) = rest.strip_prefix(['ب', 'ل', 'ك']) {
+        if r.chars().count() >= 2 {
+            out.push(Cow::Borrowed(r));
+        }
+    }
+    if rest.starts_with("لل") && rest.chars().count() > 3 {
+        out.push(Cow::Owned(format!("ا{}", &rest['ل'.len_utf8()..])));
+    }
+    out
+}
+
+/// True when `word` is one of the [`word_forms`] of `token`, without
+/// building them.
+pub fn is_form_of(token: &str, word: &str) -> bool {
+    if token == word {
+        return true;
+    }
+    let mut rest = token;
+    if let Some(r) = rest.strip_prefix(['و', 'ف']) {
+        if r.chars().count() >= 2 {
+            if r == word {
+                return true;
+            }
+            rest = r;
+        }
+    }
+    if let Some(r) = rest.strip_prefix(['ب', 'ل', 'ك']) {
+        if r.chars().count() >= 2 && r == word {
+            return true;
+        }
+    }
+    // للـ read as ل + الـ: word is ا + (rest without its first ل)
+    rest.starts_with("لل")
+        && rest.chars().count() > 3
+        && word.strip_prefix('ا').is_some_and(|w| w == &rest['ل'.len_utf8()..])
 }
 
 /// A document's folded view with its map back to the original.

@@ -15,7 +15,7 @@ use std::io::{self, Write};
 
 use super::EntityType;
 use crate::error::{Error, ErrorKind, Location};
-use crate::normalize::fold;
+use crate::normalize::{fold, word_forms};
 
 /// Settings of [`learn`].
 #[derive(Debug, Clone, Copy)]
@@ -67,19 +67,7 @@ fn tag_type(t: &str) -> Option<EntityType> {
 
 /// The forms a first token may have without its proclitics, itself first.
 fn strips(w: &str) -> Vec<String> {
-    let mut out = vec![w.to_string()];
-    let mut rest = w;
-    if let Some(r) = rest.strip_prefix(['و', 'ف']).filter(|r| r.chars().count() >= 2) {
-        out.push(r.to_string());
-        rest = r;
-    }
-    if let Some(r) = rest.strip_prefix(['ب', 'ل', 'ك']).filter(|r| r.chars().count() >= 2) {
-        out.push(r.to_string());
-    }
-    if rest.starts_with("لل") && rest.chars().count() > 3 {
-        out.push(format!("ا{}", &rest['ل'.len_utf8()..]));
-    }
-    out
+    word_forms(w).into_iter().map(|f| f.into_owned()).collect()
 }
 
 /// Learns from `token TAG` text. Lines that are not `token TAG` are errors

@@ -1,10 +1,10 @@
 //! A sentence as the rule engine sees it: words, names and punctuation.
 
-use std::borrow::Cow;
 use std::ops::Range;
 
 use crate::matcher::Mention;
 use crate::normalize::is_word_char;
+pub use crate::normalize::{is_form_of, word_forms};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -67,57 +67,9 @@ pub fn tokenize(text: &str, range: Range<usize>, mentions: &[Mention]) -> Vec<To
     out
 }
 
-/// The forms a word may stand for once proclitics are taken off: itself,
-/// without و/ف, without a preposition ب/ل/ك, and للـ read as ل + الـ.
-pub fn word_forms(w: &str) -> Vec<Cow<'_, str>> {
-    let mut out = vec![Cow::Borrowed(w)];
-    let mut rest = w;
-    if let Some(r) = rest.strip_prefix(['و', 'ف']) {
-        if r.chars().count() >= 2 {
-            out.push(Cow::Borrowed(r));
-            rest = r;
-        }
-    }
-    if let Some(r) = rest.strip_prefix(['ب', 'ل', 'ك']) {
-        if r.chars().count() >= 2 {
-            out.push(Cow::Borrowed(r));
-        }
-    }
-    if rest.starts_with("لل") && rest.chars().count() > 3 {
-        out.push(Cow::Owned(format!("ا{}", &rest['ل'.len_utf8()..])));
-    }
-    out
-}
-
-/// True when `word` is one of the [`word_forms`] of `token`, without
-/// building them.
-pub fn is_form_of(token: &str, word: &str) -> bool {
-    if token == word {
-        return true;
-    }
-    let mut rest = token;
-    if let Some(r) = rest.strip_prefix(['و', 'ف']) {
-        if r.chars().count() >= 2 {
-            if r == word {
-                return true;
-            }
-            rest = r;
-        }
-    }
-    if let Some(r) = rest.strip_prefix(['ب', 'ل', 'ك']) {
-        if r.chars().count() >= 2 && r == word {
-            return true;
-        }
-    }
-    // للـ read as ل + الـ: word is ا + (rest without its first ل)
-    rest.starts_with("لل")
-        && rest.chars().count() > 3
-        && word.strip_prefix('ا').is_some_and(|w| w == &rest['ل'.len_utf8()..])
-}
-
 #[cfg(test)]
 mod tests {
-    use super::{is_form_of, word_forms};
+    use crate::normalize::{is_form_of, word_forms};
 
     #[test]
     fn forms_behind_proclitics() {
