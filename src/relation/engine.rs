@@ -105,8 +105,8 @@ impl Sentence<'_> {
                     self.go(stack, start, pos + 1, binds, out);
                 }
             }
-            Elem::Slot { types, slot } => {
-                if let Some(Kind::Name(m)) = tokens.get(pos).map(|t| t.kind) {
+            Elem::Slot { types, slot, exact } => {
+                if let Some(Kind::Name(m)) = tokens.get(pos).filter(|t| !(*exact && t.conj)).map(|t| t.kind) {
                     let (entity, kind) = (self.mention_entity)(m);
                     if types & type_mask(kind) != 0 {
                         match slot {

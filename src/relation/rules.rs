@@ -14,7 +14,7 @@
 //! | element | matches |
 //! | --- | --- |
 //! | `word`, `"two words"` | those words, folded; the first may carry proclitics (و ف ب ل ك, للـ) |
-//! | `=word`, `=@class` | as written: no proclitics on the first word (`=@head` does not take ورئيس) |
+//! | `=word`, `=@class`, `=ORG:x` | as written: no proclitics on the first word (`=@head` does not take ورئيس; `=ORG:x` no name behind و/ف) |
 //! | `"،"` | that punctuation mark (، and , are one; so are - – —) |
 //! | `PUNCT` | any one punctuation mark |
 //! | `PERSON:x`, `ORG\|LOC:x`, `ANY:x` | one name of those types, bound to slot `x` (`ORG\|LOC` alone binds nothing) |
@@ -55,7 +55,7 @@ pub enum Elem {
     Class { name: String, bind: Option<usize>, exact: bool },
     /// A name of one of the types (bit set over [`EntityType::ALL`]),
     /// bound to a slot or not.
-    Slot { types: u8, slot: Option<usize> },
+    Slot { types: u8, slot: Option<usize>, exact: bool },
     AnyPunct,
     /// Matches nothing, and only where its alternatives do not match.
     Not(Vec<Vec<Elem>>),
@@ -263,7 +263,7 @@ fn first_words(elem: &Elem, lexicon: &Lexicon, classes: &HashMap<String, Vec<Vec
 fn slot_sources(elems: &[Elem], by_name: &mut [u8], by_class: &mut [bool]) {
     for e in elems {
         match e {
-            Elem::Slot { types, slot: Some(s) } => by_name[*s] |= types,
+            Elem::Slot { types, slot: Some(s), .. } => by_name[*s] |= types,
             Elem::Class { bind: Some(s), .. } => by_class[*s] = true,
             Elem::Alt(alts) | Elem::Opt(alts) => {
                 for a in alts {
@@ -335,7 +335,7 @@ enum Tok {
     Bar,
     Gap { min: usize, max: usize, names: bool },
     Class(String, Option<String>, bool),
-    Slot(u8, Option<String>),
+    Slot(u8, Option<String>, bool),
     AnyPunct,
     Lit(String, bool),
 }
@@ -374,6 +374,7 @@ fn lex(path: &Path, lines: &[(usize, &str)], first_offset: usize) -> Result<Vec<
             }
             let was_exact = std::mem::take(&mut exact);
             if was_exact && !(c == '@' || c == '"' || is_word_char(c)) {
+                // (an upper-case type is a word character too: =ORG:x)
                 return Err(err(path, n, col, "expected a word or a class right after `=`"));
             }
             let rest: String = chars[i..].iter().map(|&(_, ch)| ch).collect();
@@ -463,7 +464,7 @@ fn lex(path: &Path, lines: &[(usize, &str)], first_offset: usize) -> Result<Vec<
                 let j = i + word.chars().count();
                 if chars.get(j).map(|&(_, ch)| ch) != Some(':') {
                     // a name that binds nothing
-                    out.push((Tok::Slot(mask, None), n, col));
+                    out.push((Tok::Slot(mask, None, was_exact), n, col));
                     i = j;
                     continue;
                 }
@@ -474,7 +475,7 @@ fn lex(path: &Path, lines: &[(usize, &str)], first_offset: usize) -> Result<Vec<
                 if k == j + 1 {
                     return Err(err(path, n, col_of(j + 1), "expected a slot name after `:`"));
                 }
-                out.push((Tok::Slot(mask, Some(chars[j + 1..k].iter().map(|&(_, ch)| ch).collect())), n, col));
+                out.push((Tok::Slot(mask, Some(chars[j + 1..k].iter().map(|&(_, ch)| ch).collect()), was_exact), n, col));
                 i = k;
             } else {
                 let mut j = i;
@@ -571,9 +572,9 @@ impl Parser<'_> {
                     self.at += 1;
                     Elem::Lit { lits, exact: *exact }
                 }
-                Tok::Slot(types, name) => {
+                Tok::Slot(types, name, exact) => {
                     self.at += 1;
-                    Elem::Slot { types: *types, slot: name.as_ref().map(|n| self.slot(n)) }
+                    Elem::Slot { types: *types, slot: name.as_ref().map(|n| self.slot(n)), exact: *exact }
                 }
                 Tok::Class(name, bind, exact) => {
                     if let Some(alts) = self.classes.get(name) {

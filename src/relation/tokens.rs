@@ -23,6 +23,8 @@ pub struct Token {
     pub kind: Kind,
     pub start: usize,
     pub end: usize,
+    /// A name behind the conjunction و or ف: «وحزب الله» is "and Hezbollah".
+    pub conj: bool,
 }
 
 impl Token {
@@ -44,7 +46,7 @@ pub fn tokenize(text: &str, range: Range<usize>, mentions: &[Mention]) -> Vec<To
             continue;
         }
         if !is_word_char(c) {
-            out.push(Token { kind: Kind::Punct(c), start: pos, end: pos + c.len_utf8() });
+            out.push(Token { kind: Kind::Punct(c), start: pos, end: pos + c.len_utf8(), conj: false });
             pos += c.len_utf8();
             continue;
         }
@@ -54,12 +56,13 @@ pub fn tokenize(text: &str, range: Range<usize>, mentions: &[Mention]) -> Vec<To
         }
         match mentions.get(next) {
             Some(m) if m.folded_start < word_end => {
-                out.push(Token { kind: Kind::Name(next), start: m.folded_start, end: m.folded_end });
+                let conj = m.folded_start > pos && text[pos..].starts_with(['و', 'ف']);
+                out.push(Token { kind: Kind::Name(next), start: m.folded_start, end: m.folded_end, conj });
                 pos = m.folded_end;
                 next += 1;
             }
             _ => {
-                out.push(Token { kind: Kind::Word, start: pos, end: word_end });
+                out.push(Token { kind: Kind::Word, start: pos, end: word_end, conj: false });
                 pos = word_end;
             }
         }
