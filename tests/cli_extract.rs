@@ -116,3 +116,16 @@ fn no_default_gazetteer_needs_another_one() {
     assert_eq!(r.len(), 1);
     assert_eq!(r[0][5], "list.loc.بغداد");
 }
+
+#[test]
+fn an_alias_shared_by_two_entities_is_reported_as_ambiguous() {
+    let input = tempfile::tempdir().unwrap();
+    let out = tempfile::tempdir().unwrap();
+    write(input.path(), "a.txt", "وصل إلى الحلة".as_bytes());
+    let gaz = input.path().join("mine.tsv");
+    fs::write(&gaz, "id\ttype\tcanonical\taliases\nloc.x_one\tLOC\tالحلة\t\norg.x_two\tORG\tنادي الحلة\tالحله\n").unwrap();
+    let o = extract(input.path(), out.path(), &["--no-default-gazetteer", "--gazetteer", gaz.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", common::stderr(&o));
+    let err = common::stderr(&o);
+    assert!(err.contains("alias \"الحله\" names 2 entities (loc.x_one, org.x_two)"), "{err}");
+}
