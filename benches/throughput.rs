@@ -14,9 +14,15 @@ use rasid::{Gazetteer, Matcher};
 /// The sample articles, one string each, in name order.
 fn articles() -> Vec<String> {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/data/articles");
-    let mut paths: Vec<_> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
+    let mut paths: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
     paths.sort();
-    paths.iter().map(|p| std::fs::read_to_string(p).unwrap()).collect()
+    paths
+        .iter()
+        .map(|p| std::fs::read_to_string(p).unwrap())
+        .collect()
 }
 
 /// What the benches must find in the sample articles with the bundled data
@@ -29,7 +35,11 @@ fn benches(c: &mut Criterion) {
     let bytes: usize = docs.iter().map(String::len).sum();
 
     c.bench_function("build/bundled gazetteer and matcher", |b| {
-        b.iter(|| Matcher::new(&Gazetteer::bundled().unwrap()).unwrap().pattern_count())
+        b.iter(|| {
+            Matcher::new(&Gazetteer::bundled().unwrap())
+                .unwrap()
+                .pattern_count()
+        })
     });
 
     let matcher = Matcher::new(&Gazetteer::bundled().unwrap()).unwrap();
@@ -43,10 +53,26 @@ fn benches(c: &mut Criterion) {
 
     let mut g = c.benchmark_group("sample articles");
     g.throughput(Throughput::Bytes(bytes as u64));
-    g.bench_function("fold", |b| b.iter(|| docs.iter().map(|d| Normalized::new(black_box(d)).text.len()).sum::<usize>()));
-    g.bench_function("match", |b| b.iter(|| docs.iter().map(|d| matcher.find(black_box(d)).len()).sum::<usize>()));
+    g.bench_function("fold", |b| {
+        b.iter(|| {
+            docs.iter()
+                .map(|d| Normalized::new(black_box(d)).text.len())
+                .sum::<usize>()
+        })
+    });
+    g.bench_function("match", |b| {
+        b.iter(|| {
+            docs.iter()
+                .map(|d| matcher.find(black_box(d)).len())
+                .sum::<usize>()
+        })
+    });
     g.bench_function("end to end", |b| {
-        b.iter(|| docs.iter().map(|d| analyzer.analyze(black_box(d)).triples.len()).sum::<usize>())
+        b.iter(|| {
+            docs.iter()
+                .map(|d| analyzer.analyze(black_box(d)).triples.len())
+                .sum::<usize>()
+        })
     });
     g.finish();
 }

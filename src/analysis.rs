@@ -1,7 +1,7 @@
 //! One document in, its mentions and triples out.
 
-use crate::gazetteer::Entity;
 use crate::discover::Discoverer;
+use crate::gazetteer::Entity;
 use crate::matcher::{EntityTable, Matcher, Mention};
 use crate::normalize::Normalized;
 use crate::relation::{Relations, Triple};
@@ -19,7 +19,10 @@ pub struct Analysis {
 impl Analysis {
     /// The entities this analysis refers to.
     pub fn table<'a>(&'a self, matcher: &'a Matcher) -> EntityTable<'a> {
-        EntityTable { listed: matcher.entities(), discovered: &self.discovered }
+        EntityTable {
+            listed: matcher.entities(),
+            discovered: &self.discovered,
+        }
     }
 }
 
@@ -34,7 +37,11 @@ pub struct Analyzer {
 impl Analyzer {
     /// Listed names and relations; no discovery.
     pub fn new(matcher: Matcher, relations: Option<Relations>) -> Analyzer {
-        Analyzer { matcher, relations, discoverer: None }
+        Analyzer {
+            matcher,
+            relations,
+            discoverer: None,
+        }
     }
 
     /// Also finds names the gazetteers lack (see [`crate::discover`]);
@@ -51,11 +58,18 @@ impl Analyzer {
             Some(d) => d.discover(text, &norm, &mut mentions, self.matcher.entities().len()),
             None => Vec::new(),
         };
-        let table = EntityTable { listed: self.matcher.entities(), discovered: &discovered };
+        let table = EntityTable {
+            listed: self.matcher.entities(),
+            discovered: &discovered,
+        };
         let triples = match &self.relations {
             Some(r) => r.extract(table, text, &norm, &mentions),
             None => Vec::new(),
         };
-        Analysis { mentions, triples, discovered }
+        Analysis {
+            mentions,
+            triples,
+            discovered,
+        }
     }
 }

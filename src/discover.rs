@@ -81,17 +81,35 @@ impl Discoverer {
     }
 
     fn bundled(defences: &Defences) -> Discoverer {
-        let mut d = Discoverer { defences: if defences.on { defences.clone() } else { Defences::bundled() }, ..Discoverer::default() };
+        let mut d = Discoverer {
+            defences: if defences.on {
+                defences.clone()
+            } else {
+                Defences::bundled()
+            },
+            ..Discoverer::default()
+        };
         for (k, kind) in HEAD_KINDS.iter().enumerate() {
             d.heads[k] = d.defences.type_cues(*kind).iter().cloned().collect();
         }
         for t in d.defences.type_cues(EntityType::Person) {
             let words: Vec<String> = t.split(' ').map(str::to_string).collect();
-            d.titles.entry(words[0].clone()).or_default().push(words[1..].to_vec());
+            d.titles
+                .entry(words[0].clone())
+                .or_default()
+                .push(words[1..].to_vec());
         }
-        for line in include_str!("../gazetteers/nationalities.tsv").lines().skip(1) {
+        for line in include_str!("../gazetteers/nationalities.tsv")
+            .lines()
+            .skip(1)
+        {
             if let Some(forms) = line.split('\t').nth(1) {
-                d.nationalities.extend(forms.split('|').map(fold).filter(|f| !f.is_empty() && !f.contains(' ')));
+                d.nationalities.extend(
+                    forms
+                        .split('|')
+                        .map(fold)
+                        .filter(|f| !f.is_empty() && !f.contains(' ')),
+                );
             }
         }
         d
@@ -103,18 +121,27 @@ impl Discoverer {
         let mut prev_end = 0;
         let mut m = 0; // mentions are in order: the first that may overlap
         while i < t.len() {
-            let Some(c) = t[i..].chars().next() else { break };
+            let Some(c) = t[i..].chars().next() else {
+                break;
+            };
             if !is_word_char(c) {
                 i += c.len_utf8();
                 continue;
             }
-            let end = i + t[i..].find(|ch: char| !is_word_char(ch)).unwrap_or(t.len() - i);
+            let end = i + t[i..]
+                .find(|ch: char| !is_word_char(ch))
+                .unwrap_or(t.len() - i);
             while m < mentions.len() && mentions[m].folded_end <= i {
                 m += 1;
             }
             let taken = mentions.get(m).is_some_and(|x| x.folded_start < end);
             let joined = !out.is_empty() && &t[prev_end..i] == " ";
-            out.push(Word { start: i, end, taken, joined });
+            out.push(Word {
+                start: i,
+                end,
+                taken,
+                joined,
+            });
             prev_end = end;
             i = end;
         }
@@ -131,7 +158,9 @@ impl Discoverer {
         for form in word_forms(&t[w.start..w.end]) {
             for rest in self.titles.get(form.as_ref()).into_iter().flatten() {
                 let fits = rest.iter().enumerate().all(|(k, r)| {
-                    words.get(i + 1 + k).is_some_and(|x| x.joined && !x.taken && &t[x.start..x.end] == r)
+                    words
+                        .get(i + 1 + k)
+                        .is_some_and(|x| x.joined && !x.taken && &t[x.start..x.end] == r)
                 });
                 if fits {
                     best = best.max(Some(i + 1 + rest.len()));
@@ -151,8 +180,13 @@ impl Discoverer {
 
     /// A head word, bare or behind و/ف only: «لتنظيم» is "to organize".
     fn is_head(&self, kind: EntityType, word: &str) -> bool {
-        let bare = word.strip_prefix(['و', 'ف']).filter(|r| r.chars().count() >= 2);
-        [Some(word), bare].into_iter().flatten().any(|f| self.heads(kind).contains(f))
+        let bare = word
+            .strip_prefix(['و', 'ف'])
+            .filter(|r| r.chars().count() >= 2);
+        [Some(word), bare]
+            .into_iter()
+            .flatten()
+            .any(|f| self.heads(kind).contains(f))
     }
 
     /// A word that may be part of a name: letters, not a common word, not a
@@ -161,7 +195,11 @@ impl Discoverer {
     fn name_word(&self, t: &str, w: &Word) -> bool {
         let s = &t[w.start..w.end];
         const VERB_HEADS: [&str; 8] = ["يت", "تت", "يست", "تست", "ينت", "تنت", "يو", "تو"];
-        let verb_like = s.chars().count() >= 4 && VERB_HEADS.iter().any(|h| s.starts_with(h)) && !s.starts_with("يوس") && !s.starts_with("يون") && !s.starts_with("توف");
+        let verb_like = s.chars().count() >= 4
+            && VERB_HEADS.iter().any(|h| s.starts_with(h))
+            && !s.starts_with("يوس")
+            && !s.starts_with("يون")
+            && !s.starts_with("توف");
         !w.taken
             && !verb_like
             && s.chars().count() >= 2
@@ -174,7 +212,13 @@ impl Discoverer {
     /// Finds names after titles and head words, adds them and their
     /// repetitions to `mentions` (kept in order), and returns the new
     /// entities, whose indexes start at `listed`.
-    pub fn discover(&self, text: &str, norm: &Normalized, mentions: &mut Vec<Mention>, listed: usize) -> Vec<Entity> {
+    pub fn discover(
+        &self,
+        text: &str,
+        norm: &Normalized,
+        mentions: &mut Vec<Mention>,
+        listed: usize,
+    ) -> Vec<Entity> {
         let t = norm.text.as_str();
         let words = Discoverer::words(t, mentions);
         let mut found: Vec<Found> = Vec::new();
@@ -183,9 +227,14 @@ impl Discoverer {
             // a person after a title, nationalities and ranks
             if let Some(mut j) = self.title_at(t, &words, i) {
                 loop {
-                    if words.get(j).is_some_and(|w| w.joined && !w.taken && self.nationalities.contains(&t[w.start..w.end])) {
+                    if words.get(j).is_some_and(|w| {
+                        w.joined && !w.taken && self.nationalities.contains(&t[w.start..w.end])
+                    }) {
                         j += 1;
-                    } else if let Some(k) = (j < words.len() && words[j].joined).then(|| self.title_at(t, &words, j)).flatten() {
+                    } else if let Some(k) = (j < words.len() && words[j].joined)
+                        .then(|| self.title_at(t, &words, j))
+                        .flatten()
+                    {
                         j = k;
                     } else {
                         break;
@@ -194,16 +243,23 @@ impl Discoverer {
                 // a known given name, then up to two more name words
                 let mut k = j;
                 let given = words.get(j).is_some_and(|w| {
-                    w.joined && self.name_word(t, w) && self.given_names.contains(&t[w.start..w.end])
+                    w.joined
+                        && self.name_word(t, w)
+                        && self.given_names.contains(&t[w.start..w.end])
                 });
                 if given {
                     k = j + 1;
                     // عبد الله، أبو بكر: the second part of a compound given name may be any word
-                    let compound = ["عبد", "ابو", "ابن", "بن", "ام"].contains(&&t[words[j].start..words[j].end]);
+                    let compound = ["عبد", "ابو", "ابن", "بن", "ام"]
+                        .contains(&&t[words[j].start..words[j].end]);
                     if compound && words.get(k).is_some_and(|w| w.joined && !w.taken) {
                         k += 1;
                     }
-                    while k < words.len() && k < j + 3 && words[k].joined && self.name_word(t, &words[k]) {
+                    while k < words.len()
+                        && k < j + 3
+                        && words[k].joined
+                        && self.name_word(t, &words[k])
+                    {
                         k += 1;
                     }
                     if compound && k == j + 1 {
@@ -211,7 +267,11 @@ impl Discoverer {
                     }
                 }
                 if k > j {
-                    found.push(Found { kind: EntityType::Person, start: words[j].start, end: words[k - 1].end });
+                    found.push(Found {
+                        kind: EntityType::Person,
+                        start: words[j].start,
+                        end: words[k - 1].end,
+                    });
                     i = k;
                     continue;
                 }
@@ -220,7 +280,11 @@ impl Discoverer {
             let w = &words[i];
             let head = [EntityType::Org, EntityType::Base, EntityType::Loc]
                 .into_iter()
-                .find(|&kind| !w.taken && self.is_head(kind, &t[w.start..w.end]) && !t[w.start..].starts_with("ال"));
+                .find(|&kind| {
+                    !w.taken
+                        && self.is_head(kind, &t[w.start..w.end])
+                        && !t[w.start..].starts_with("ال")
+                });
             if let Some(kind) = head {
                 // an organization's or a base's name is definite (حزب الدعوة،
                 // فريق الوداد البيضاوي); a place's is one word without the article
@@ -231,7 +295,10 @@ impl Discoverer {
                     let definite = s.starts_with("ال") || s.starts_with("وال");
                     // a place's name is no adjective of the نسبة form (منطقة أمنية)
                     let shape = if kind == EntityType::Loc {
-                        !definite && !self.defences.is_common(s) && !s.ends_with("يه") && !s.ends_with("ي")
+                        !definite
+                            && !self.defences.is_common(s)
+                            && !s.ends_with("يه")
+                            && !s.ends_with("ي")
                     } else {
                         definite
                     };
@@ -247,7 +314,8 @@ impl Discoverer {
                 if k > i + 1 {
                     // the head is part of an organization's or a base's name (not
                     // its و/ف), not of a place's
-                    let conj = t[w.start..].starts_with(['و', 'ف']) && !self.is_head_bare(kind, &t[w.start..w.end]);
+                    let conj = t[w.start..].starts_with(['و', 'ف'])
+                        && !self.is_head_bare(kind, &t[w.start..w.end]);
                     let start = if kind == EntityType::Loc {
                         words[i + 1].start
                     } else if conj {
@@ -255,7 +323,11 @@ impl Discoverer {
                     } else {
                         w.start
                     };
-                    found.push(Found { kind, start, end: words[k - 1].end });
+                    found.push(Found {
+                        kind,
+                        start,
+                        end: words[k - 1].end,
+                    });
                     i = k;
                     continue;
                 }
@@ -296,12 +368,22 @@ impl Discoverer {
             spans.push((f.start, f.end, e));
         }
         // the same names elsewhere in the document; a person also by the last word
-        let first_at: Vec<usize> = (0..entities.len()).map(|e| spans.iter().find(|s| s.2 == e).map_or(0, |s| s.0)).collect();
+        let first_at: Vec<usize> = (0..entities.len())
+            .map(|e| spans.iter().find(|s| s.2 == e).map_or(0, |s| s.0))
+            .collect();
         for (e, ent) in entities.iter().enumerate() {
-            let full = spans.iter().find(|s| s.2 == e).map(|s| t[s.0..s.1].to_string()).unwrap_or_default();
+            let full = spans
+                .iter()
+                .find(|s| s.2 == e)
+                .map(|s| t[s.0..s.1].to_string())
+                .unwrap_or_default();
             let mut forms = vec![(full.clone(), false)];
             if ent.kind == EntityType::Person {
-                if let Some(last) = full.rsplit(' ').next().filter(|l| full.contains(' ') && l.chars().count() >= 3) {
+                if let Some(last) = full
+                    .rsplit(' ')
+                    .next()
+                    .filter(|l| full.contains(' ') && l.chars().count() >= 3)
+                {
                     forms.push((last.to_string(), true));
                 }
             }
@@ -313,7 +395,11 @@ impl Discoverer {
                     }
                     let first = &t[w.start..w.end];
                     let head = form.split(' ').next().unwrap_or("");
-                    let Some(lead) = word_forms(first).iter().find(|f| f.as_ref() == head).map(|f| first.len() - f.len()) else {
+                    let Some(lead) = word_forms(first)
+                        .iter()
+                        .find(|f| f.as_ref() == head)
+                        .map(|f| first.len() - f.len())
+                    else {
                         continue;
                     };
                     let rest_ok = form.split(' ').skip(1).enumerate().all(|(x, r)| {
@@ -321,7 +407,10 @@ impl Discoverer {
                         ww.joined && !ww.taken && &t[ww.start..ww.end] == r
                     });
                     let (s, end) = (w.start + lead, words[k + n - 1].end);
-                    if !rest_ok || (after_only && s < first_at[e]) || spans.iter().any(|x| x.0 < end && s < x.1) {
+                    if !rest_ok
+                        || (after_only && s < first_at[e])
+                        || spans.iter().any(|x| x.0 < end && s < x.1)
+                    {
                         continue;
                     }
                     if t[end..].chars().next().is_some_and(is_word_char) {

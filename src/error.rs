@@ -15,11 +15,19 @@ pub struct Location {
 
 impl Location {
     pub fn file(path: impl Into<PathBuf>) -> Location {
-        Location { file: Some(path.into()), line: None, column: None }
+        Location {
+            file: Some(path.into()),
+            line: None,
+            column: None,
+        }
     }
 
     pub fn line(path: impl Into<PathBuf>, line: usize) -> Location {
-        Location { file: Some(path.into()), line: Some(line), column: None }
+        Location {
+            file: Some(path.into()),
+            line: Some(line),
+            column: None,
+        }
     }
 
     pub fn with_column(mut self, column: usize) -> Location {
@@ -56,7 +64,11 @@ pub enum ErrorKind {
     /// A gazetteer row is malformed: the message says how.
     BadRow(String),
     /// One entity id was given two types.
-    ConflictingType { id: String, first: String, second: String },
+    ConflictingType {
+        id: String,
+        first: String,
+        second: String,
+    },
     /// The matcher could not be compiled.
     Build(String),
 }
@@ -78,7 +90,9 @@ impl fmt::Display for ErrorKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             ErrorKind::Io(m) => write!(f, "cannot read: {m}"),
-            ErrorKind::NotUtf8 { byte } => write!(f, "not valid UTF-8 (first bad byte at offset {byte})"),
+            ErrorKind::NotUtf8 { byte } => {
+                write!(f, "not valid UTF-8 (first bad byte at offset {byte})")
+            }
             ErrorKind::UnknownHeader(h) => write!(
                 f,
                 "unknown gazetteer header {h:?}; expected `id<TAB>type<TAB>canonical<TAB>aliases...` \
@@ -86,7 +100,10 @@ impl fmt::Display for ErrorKind {
             ),
             ErrorKind::BadRow(m) => write!(f, "{m}"),
             ErrorKind::ConflictingType { id, first, second } => {
-                write!(f, "entity id {id:?} is given type {second} here but {first} before")
+                write!(
+                    f,
+                    "entity id {id:?} is given type {second} here but {first} before"
+                )
             }
             ErrorKind::Build(m) => write!(f, "cannot build the matcher: {m}"),
         }

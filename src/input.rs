@@ -93,7 +93,12 @@ pub struct Fields {
 
 impl Default for Fields {
     fn default() -> Fields {
-        Fields { id: "id".into(), text: "text".into(), title: None, max_doc_bytes: 16 << 20 }
+        Fields {
+            id: "id".into(),
+            text: "text".into(),
+            title: None,
+            max_doc_bytes: 16 << 20,
+        }
     }
 }
 
@@ -123,7 +128,13 @@ pub fn discover(inputs: &[PathBuf]) -> (Vec<InputFile>, Vec<Reject>) {
     let mut rejects = Vec::new();
     for input in inputs {
         if input.as_os_str() == "-" {
-            files.push(InputFile { path: input.clone(), id: "-".into(), format: Format::JsonLines, gzip: false, size: 0 });
+            files.push(InputFile {
+                path: input.clone(),
+                id: "-".into(),
+                format: Format::JsonLines,
+                gzip: false,
+                size: 0,
+            });
             continue;
         }
         match std::fs::metadata(input) {
@@ -132,23 +143,37 @@ pub fn discover(inputs: &[PathBuf]) -> (Vec<InputFile>, Vec<Reject>) {
                 walk(input, &mut found, &mut rejects);
                 found.sort();
                 for path in found {
-                    let Some((format, gzip)) = format_of(&path) else { continue };
+                    let Some((format, gzip)) = format_of(&path) else {
+                        continue;
+                    };
                     let rel = path.strip_prefix(input).unwrap_or(&path);
                     let size = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
-                    files.push(InputFile { id: id_of(rel), path, format, gzip, size });
+                    files.push(InputFile {
+                        id: id_of(rel),
+                        path,
+                        format,
+                        gzip,
+                        size,
+                    });
                 }
             }
             Ok(m) => {
                 let name = input.file_name().map(Path::new).unwrap_or(input);
                 match format_of(input) {
-                    Some((format, gzip)) => {
-                        files.push(InputFile { path: input.clone(), id: id_of(name), format, gzip, size: m.len() })
-                    }
+                    Some((format, gzip)) => files.push(InputFile {
+                        path: input.clone(),
+                        id: id_of(name),
+                        format,
+                        gzip,
+                        size: m.len(),
+                    }),
                     None => rejects.push(Reject {
                         source: Arc::from(input.as_path()),
                         line: None,
                         id: None,
-                        reason: "unknown format: expected .txt, .jsonl, .json or .csv, optionally .gz".into(),
+                        reason:
+                            "unknown format: expected .txt, .jsonl, .json or .csv, optionally .gz"
+                                .into(),
                     }),
                 }
             }
@@ -167,7 +192,12 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>, rejects: &mut Vec<Reject>) {
     let entries = match std::fs::read_dir(dir) {
         Ok(e) => e,
         Err(e) => {
-            rejects.push(Reject { source: Arc::from(dir), line: None, id: None, reason: format!("cannot read folder: {e}") });
+            rejects.push(Reject {
+                source: Arc::from(dir),
+                line: None,
+                id: None,
+                reason: format!("cannot read folder: {e}"),
+            });
             return;
         }
     };
@@ -183,7 +213,10 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>, rejects: &mut Vec<Reject>) {
 
 /// A relative path as a document id: `/` between folders, no `.txt`/`.gz`.
 fn id_of(rel: &Path) -> String {
-    let s: Vec<String> = rel.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
+    let s: Vec<String> = rel
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
     let s = s.join("/");
     let s = s.strip_suffix(".gz").unwrap_or(&s);
     s.strip_suffix(".txt").unwrap_or(s).to_string()
@@ -197,7 +230,11 @@ pub enum Raw {
     /// One JSON line.
     Json(Vec<u8>),
     /// One CSV row's id and text (already UTF-8 checked by the CSV reader).
-    Row { id: Option<String>, text: Option<String>, title: Option<String> },
+    Row {
+        id: Option<String>,
+        text: Option<String>,
+        title: Option<String>,
+    },
     /// Already known to be unusable.
     Rejected(String),
 }
@@ -236,8 +273,19 @@ pub struct Reader {
 }
 
 enum Open {
-    Lines { source: Arc<Path>, reader: Box<dyn BufRead + Send>, line: usize, gzip: bool },
-    Csv { source: Arc<Path>, reader: csv::Reader<Box<dyn Read + Send>>, columns: Columns, row: usize, gzip: bool },
+    Lines {
+        source: Arc<Path>,
+        reader: Box<dyn BufRead + Send>,
+        line: usize,
+        gzip: bool,
+    },
+    Csv {
+        source: Arc<Path>,
+        reader: csv::Reader<Box<dyn Read + Send>>,
+        columns: Columns,
+        row: usize,
+        gzip: bool,
+    },
 }
 
 struct Columns {
@@ -248,7 +296,12 @@ struct Columns {
 
 impl Reader {
     pub fn new(files: Vec<InputFile>, fields: Fields, progress: Progress) -> Reader {
-        Reader { files: files.into_iter(), fields, progress, current: None }
+        Reader {
+            files: files.into_iter(),
+            fields,
+            progress,
+            current: None,
+        }
     }
 
     fn open(&self, file: &InputFile) -> io::Result<Box<dyn Read + Send>> {
@@ -257,14 +310,25 @@ impl Reader {
         } else {
             Box::new(File::open(&file.path)?)
         };
-        let counted = Counting { inner: raw, count: self.progress.0.clone() };
-        Ok(if file.gzip { Box::new(flate2::read::MultiGzDecoder::new(BufReader::new(counted))) } else { Box::new(counted) })
+        let counted = Counting {
+            inner: raw,
+            count: self.progress.0.clone(),
+        };
+        Ok(if file.gzip {
+            Box::new(flate2::read::MultiGzDecoder::new(BufReader::new(counted)))
+        } else {
+            Box::new(counted)
+        })
     }
 
     /// Starts the next file; a text file is read whole and returned.
     fn start(&mut self, file: InputFile) -> Option<RawRecord> {
         let source: Arc<Path> = Arc::from(file.path.as_path());
-        let reject = |reason: String| RawRecord { source: source.clone(), line: None, raw: Raw::Rejected(reason) };
+        let reject = |reason: String| RawRecord {
+            source: source.clone(),
+            line: None,
+            raw: Raw::Rejected(reason),
+        };
         let mut reader = match self.open(&file) {
             Ok(r) => r,
             Err(e) => return Some(reject(format!("cannot read: {e}"))),
@@ -272,15 +336,23 @@ impl Reader {
         match file.format {
             Format::Text => {
                 if !file.gzip && file.size > self.fields.max_doc_bytes as u64 {
-                    return Some(reject(format!("document of {} bytes is over --max-doc-bytes {}", file.size, self.fields.max_doc_bytes)));
+                    return Some(reject(format!(
+                        "document of {} bytes is over --max-doc-bytes {}",
+                        file.size, self.fields.max_doc_bytes
+                    )));
                 }
                 let mut bytes = Vec::new();
                 let limit = self.fields.max_doc_bytes as u64 + 1;
                 match (&mut reader).take(limit).read_to_end(&mut bytes) {
-                    Ok(_) if bytes.len() as u64 >= limit => {
-                        Some(reject(format!("document is over --max-doc-bytes {}", self.fields.max_doc_bytes)))
-                    }
-                    Ok(_) => Some(RawRecord { source, line: None, raw: Raw::Text { id: file.id, bytes } }),
+                    Ok(_) if bytes.len() as u64 >= limit => Some(reject(format!(
+                        "document is over --max-doc-bytes {}",
+                        self.fields.max_doc_bytes
+                    ))),
+                    Ok(_) => Some(RawRecord {
+                        source,
+                        line: None,
+                        raw: Raw::Text { id: file.id, bytes },
+                    }),
                     Err(e) if file.gzip => Some(reject(format!("truncated or corrupt gzip: {e}"))),
                     Err(e) => Some(reject(format!("cannot read: {e}"))),
                 }
@@ -300,16 +372,29 @@ impl Reader {
                     Ok(h) => h.clone(),
                     Err(e) => return Some(reject(format!("cannot read the CSV header: {e}"))),
                 };
-                let find = |name: &str| headers.iter().position(|h| h.trim_start_matches('\u{feff}') == name);
+                let find = |name: &str| {
+                    headers
+                        .iter()
+                        .position(|h| h.trim_start_matches('\u{feff}') == name)
+                };
                 let columns = Columns {
                     id: find(&self.fields.id),
                     text: find(&self.fields.text),
                     title: self.fields.title.as_deref().and_then(find),
                 };
                 if columns.text.is_none() {
-                    return Some(reject(format!("no column {:?} in the CSV header", self.fields.text)));
+                    return Some(reject(format!(
+                        "no column {:?} in the CSV header",
+                        self.fields.text
+                    )));
                 }
-                self.current = Some(Open::Csv { source, reader: csv, columns, row: 1, gzip: file.gzip });
+                self.current = Some(Open::Csv {
+                    source,
+                    reader: csv,
+                    columns,
+                    row: 1,
+                    gzip: file.gzip,
+                });
                 None
             }
         }
@@ -328,14 +413,23 @@ impl Iterator for Reader {
                         return Some(r);
                     }
                 }
-                Some(Open::Lines { source, reader, line, gzip }) => {
+                Some(Open::Lines {
+                    source,
+                    reader,
+                    line,
+                    gzip,
+                }) => {
                     let max = self.fields.max_doc_bytes;
                     match read_line(reader.as_mut(), max) {
                         Ok(None) => {
                             if *line == 0 {
                                 let source = source.clone();
                                 self.current = None;
-                                return Some(RawRecord { source, line: None, raw: Raw::Rejected("empty file".into()) });
+                                return Some(RawRecord {
+                                    source,
+                                    line: None,
+                                    raw: Raw::Rejected("empty file".into()),
+                                });
                             }
                             self.current = None;
                         }
@@ -344,39 +438,83 @@ impl Iterator for Reader {
                             if bytes.iter().all(u8::is_ascii_whitespace) {
                                 continue;
                             }
-                            return Some(RawRecord { source: source.clone(), line: Some(*line), raw: Raw::Json(bytes) });
+                            return Some(RawRecord {
+                                source: source.clone(),
+                                line: Some(*line),
+                                raw: Raw::Json(bytes),
+                            });
                         }
                         Ok(Some(Line::TooLong(n))) => {
                             *line += 1;
-                            let reason = format!("record of {n} bytes or more is over --max-doc-bytes {max}");
-                            return Some(RawRecord { source: source.clone(), line: Some(*line), raw: Raw::Rejected(reason) });
+                            let reason = format!(
+                                "record of {n} bytes or more is over --max-doc-bytes {max}"
+                            );
+                            return Some(RawRecord {
+                                source: source.clone(),
+                                line: Some(*line),
+                                raw: Raw::Rejected(reason),
+                            });
                         }
                         Err(e) => {
-                            let what = if *gzip { "truncated or corrupt gzip" } else { "read error" };
-                            let reason = format!("{what} after line {line}: {e}; the lines before it were kept");
-                            let r = RawRecord { source: source.clone(), line: Some(*line + 1), raw: Raw::Rejected(reason) };
+                            let what = if *gzip {
+                                "truncated or corrupt gzip"
+                            } else {
+                                "read error"
+                            };
+                            let reason = format!(
+                                "{what} after line {line}: {e}; the lines before it were kept"
+                            );
+                            let r = RawRecord {
+                                source: source.clone(),
+                                line: Some(*line + 1),
+                                raw: Raw::Rejected(reason),
+                            };
                             self.current = None;
                             return Some(r);
                         }
                     }
                 }
-                Some(Open::Csv { source, reader, columns, row, gzip }) => {
+                Some(Open::Csv {
+                    source,
+                    reader,
+                    columns,
+                    row,
+                    gzip,
+                }) => {
                     let mut record = csv::StringRecord::new();
                     match reader.read_record(&mut record) {
                         Ok(false) => self.current = None,
                         Ok(true) => {
                             *row += 1;
                             let line = record.position().map(|p| p.line() as usize).unwrap_or(*row);
-                            let get = |i: Option<usize>| i.and_then(|i| record.get(i)).map(str::to_string);
-                            let raw = Raw::Row { id: get(columns.id), text: get(columns.text), title: get(columns.title) };
-                            return Some(RawRecord { source: source.clone(), line: Some(line), raw });
+                            let get = |i: Option<usize>| {
+                                i.and_then(|i| record.get(i)).map(str::to_string)
+                            };
+                            let raw = Raw::Row {
+                                id: get(columns.id),
+                                text: get(columns.text),
+                                title: get(columns.title),
+                            };
+                            return Some(RawRecord {
+                                source: source.clone(),
+                                line: Some(line),
+                                raw,
+                            });
                         }
                         Err(e) => {
                             *row += 1;
                             let line = e.position().map(|p| p.line() as usize).unwrap_or(*row);
                             let fatal = matches!(e.kind(), csv::ErrorKind::Io(_));
-                            let what = if fatal && *gzip { "truncated or corrupt gzip: " } else { "" };
-                            let r = RawRecord { source: source.clone(), line: Some(line), raw: Raw::Rejected(format!("{what}{e}")) };
+                            let what = if fatal && *gzip {
+                                "truncated or corrupt gzip: "
+                            } else {
+                                ""
+                            };
+                            let r = RawRecord {
+                                source: source.clone(),
+                                line: Some(line),
+                                raw: Raw::Rejected(format!("{what}{e}")),
+                            };
                             if fatal {
                                 self.current = None;
                             }
@@ -468,7 +606,12 @@ fn as_id(v: &serde_json::Value) -> Option<String> {
 /// Turns a raw record into a document, or says why it cannot be one.
 pub fn decode(rec: RawRecord, fields: &Fields) -> Result<Document, Reject> {
     let RawRecord { source, line, raw } = rec;
-    let reject = |id: Option<String>, reason: String| Reject { source: source.clone(), line, id, reason };
+    let reject = |id: Option<String>, reason: String| Reject {
+        source: source.clone(),
+        line,
+        id,
+        reason,
+    };
     let fallback_id = || match line {
         Some(l) => format!("{}:{l}", source.display()),
         None => source.display().to_string(),
@@ -484,8 +627,8 @@ pub fn decode(rec: RawRecord, fields: &Fields) -> Result<Document, Reject> {
         }
         Raw::Json(bytes) => {
             let text = utf8(bytes).map_err(|r| reject(None, r))?;
-            let value: serde_json::Value =
-                serde_json::from_str(strip_bom(text).trim()).map_err(|e| reject(None, format!("invalid JSON: {e}")))?;
+            let value: serde_json::Value = serde_json::from_str(strip_bom(text).trim())
+                .map_err(|e| reject(None, format!("invalid JSON: {e}")))?;
             if !value.is_object() {
                 return Err(reject(None, "a JSON line must be an object".into()));
             }
@@ -495,14 +638,33 @@ pub fn decode(rec: RawRecord, fields: &Fields) -> Result<Document, Reject> {
                 Some(serde_json::Value::Null) | None => {
                     return Err(reject(id, format!("no text field {:?}", fields.text)));
                 }
-                Some(_) => return Err(reject(id, format!("field {:?} is not a string", fields.text))),
+                Some(_) => {
+                    return Err(reject(
+                        id,
+                        format!("field {:?} is not a string", fields.text),
+                    ));
+                }
             };
-            let title = fields.title.as_deref().and_then(|t| field(&value, t)).and_then(|v| v.as_str()).map(str::to_string);
+            let title = fields
+                .title
+                .as_deref()
+                .and_then(|t| field(&value, t))
+                .and_then(|v| v.as_str())
+                .map(str::to_string);
             (id.unwrap_or_else(fallback_id), text, title)
         }
         Raw::Row { id, text, title } => {
-            let Some(text) = text else { return Err(reject(id, format!("no column {:?} in this row", fields.text))) };
-            (id.filter(|s| !s.is_empty()).unwrap_or_else(fallback_id), text, title)
+            let Some(text) = text else {
+                return Err(reject(
+                    id,
+                    format!("no column {:?} in this row", fields.text),
+                ));
+            };
+            (
+                id.filter(|s| !s.is_empty()).unwrap_or_else(fallback_id),
+                text,
+                title,
+            )
         }
     };
     let text = match title.filter(|t| !t.trim().is_empty()) {
@@ -511,9 +673,21 @@ pub fn decode(rec: RawRecord, fields: &Fields) -> Result<Document, Reject> {
     };
     let text = strip_bom(text);
     if text.len() > fields.max_doc_bytes {
-        return Err(reject(Some(id), format!("document of {} bytes is over --max-doc-bytes {}", text.len(), fields.max_doc_bytes)));
+        return Err(reject(
+            Some(id),
+            format!(
+                "document of {} bytes is over --max-doc-bytes {}",
+                text.len(),
+                fields.max_doc_bytes
+            ),
+        ));
     }
-    Ok(Document { id, text, source, line })
+    Ok(Document {
+        id,
+        text,
+        source,
+        line,
+    })
 }
 
 #[cfg(test)]
@@ -529,7 +703,10 @@ mod tests {
 
     #[test]
     fn formats_by_extension() {
-        assert_eq!(format_of(Path::new("x.jsonl.gz")), Some((Format::JsonLines, true)));
+        assert_eq!(
+            format_of(Path::new("x.jsonl.gz")),
+            Some((Format::JsonLines, true))
+        );
         assert_eq!(format_of(Path::new("x.CSV")), Some((Format::Csv, false)));
         assert_eq!(format_of(Path::new("x.md")), None);
     }
@@ -549,7 +726,8 @@ mod tests {
 
     #[test]
     fn dotted_fields_reach_nested_values() {
-        let v: serde_json::Value = serde_json::from_str(r#"{"meta":{"id":7},"body":{"text":"نص"}}"#).unwrap();
+        let v: serde_json::Value =
+            serde_json::from_str(r#"{"meta":{"id":7},"body":{"text":"نص"}}"#).unwrap();
         assert_eq!(field(&v, "meta.id").and_then(as_id).as_deref(), Some("7"));
         assert_eq!(field(&v, "body.text").and_then(|x| x.as_str()), Some("نص"));
     }

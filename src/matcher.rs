@@ -142,7 +142,10 @@ impl Matcher {
                 patterns.len() - 1
             });
             let targets = &mut patterns[i].targets;
-            match targets.iter_mut().find(|t| t.entity == target.entity && t.after_lam == target.after_lam) {
+            match targets
+                .iter_mut()
+                .find(|t| t.entity == target.entity && t.after_lam == target.after_lam)
+            {
                 // one unambiguous alias makes the pair unambiguous
                 Some(t) => t.ambiguous &= target.ambiguous,
                 None => targets.push(target),
@@ -163,10 +166,27 @@ impl Matcher {
             }
             for spelling in gazetteer.variants().spellings(&folded) {
                 let entity = alias.entity as u32;
-                if let Some(rest) = spelling.strip_prefix("ال").filter(|r| r.chars().next().is_some_and(is_word_char)) {
-                    add(format!("ل{rest}"), Target { entity, ambiguous, after_lam: true });
+                if let Some(rest) = spelling
+                    .strip_prefix("ال")
+                    .filter(|r| r.chars().next().is_some_and(is_word_char))
+                {
+                    add(
+                        format!("ل{rest}"),
+                        Target {
+                            entity,
+                            ambiguous,
+                            after_lam: true,
+                        },
+                    );
                 }
-                add(spelling, Target { entity, ambiguous, after_lam: false });
+                add(
+                    spelling,
+                    Target {
+                        entity,
+                        ambiguous,
+                        after_lam: false,
+                    },
+                );
             }
         }
         // Entities in gazetteer order break ties between shared aliases.
@@ -183,10 +203,19 @@ impl Matcher {
             for cue in defences.type_cues(*kind) {
                 let words = cue.trim_end_matches(|ch: char| !is_word_char(ch));
                 let last = &words[words.trim_end_matches(is_word_char).len()..];
-                type_cue_index[k].entry(last.to_string()).or_default().push(cue.clone());
+                type_cue_index[k]
+                    .entry(last.to_string())
+                    .or_default()
+                    .push(cue.clone());
             }
         }
-        Ok(Matcher { nfa, patterns, entities: gazetteer.entities().to_vec(), defences, type_cue_index })
+        Ok(Matcher {
+            nfa,
+            patterns,
+            entities: gazetteer.entities().to_vec(),
+            defences,
+            type_cue_index,
+        })
     }
 
     pub fn entities(&self) -> &[Entity] {
@@ -206,7 +235,10 @@ impl Matcher {
 
     /// The table of the listed entities alone.
     pub fn table(&self) -> EntityTable<'_> {
-        EntityTable { listed: &self.entities, discovered: &[] }
+        EntityTable {
+            listed: &self.entities,
+            discovered: &[],
+        }
     }
 
     /// The number of compiled patterns (aliases in all their spellings).
@@ -250,7 +282,9 @@ impl Matcher {
         let mut out = Vec::new();
         let mut i = 0;
         while i < bytes.len() {
-            let Some(c) = t[i..].chars().next() else { break };
+            let Some(c) = t[i..].chars().next() else {
+                break;
+            };
             if !is_word_char(c) {
                 i += c.len_utf8();
                 continue;
@@ -296,7 +330,9 @@ impl Matcher {
     /// word boundary.
     fn walk(&self, t: &str, word: usize, start: usize, after_lam: bool, out: &mut Vec<Candidate>) {
         let bytes = t.as_bytes();
-        let Ok(mut sid) = self.nfa.start_state(Anchored::Yes) else { return };
+        let Ok(mut sid) = self.nfa.start_state(Anchored::Yes) else {
+            return;
+        };
         for (k, &b) in bytes[start..].iter().enumerate() {
             sid = self.nfa.next_state(Anchored::Yes, sid, b);
             if !self.nfa.is_special(sid) {
@@ -317,7 +353,13 @@ impl Matcher {
                 // Standard semantics also report patterns that are suffixes of
                 // the walked text; only those that start at `start` count.
                 if self.nfa.pattern_len(pid) == k + 1 {
-                    out.push(Candidate { word, start, end, pattern: pid.as_u32(), after_lam });
+                    out.push(Candidate {
+                        word,
+                        start,
+                        end,
+                        pattern: pid.as_u32(),
+                        after_lam,
+                    });
                 }
             }
         }
@@ -325,7 +367,10 @@ impl Matcher {
 
     /// The targets a candidate may stand for here.
     fn targets<'a>(&'a self, c: &'a Candidate) -> impl Iterator<Item = &'a Target> + 'a {
-        self.patterns[c.pattern as usize].targets.iter().filter(move |t| !t.after_lam || c.after_lam)
+        self.patterns[c.pattern as usize]
+            .targets
+            .iter()
+            .filter(move |t| !t.after_lam || c.after_lam)
     }
 
     /// A cue of the target's entity stands right before the candidate, or
@@ -333,7 +378,10 @@ impl Matcher {
     /// («بغداد اليوم - تقرير», «زاكروس عربية – أربيل»).
     fn cued(&self, n: &Normalized, c: &Candidate, target: &Target) -> bool {
         let entity = &self.entities[target.entity as usize];
-        entity.cues.iter().any(|cue| cue_before(&n.text, c.word, cue))
+        entity
+            .cues
+            .iter()
+            .any(|cue| cue_before(&n.text, c.word, cue))
             || (entity.imported && self.type_cued(n, c, entity.kind))
             || (entity.kind == EntityType::Org && c.word == c.start && opens_dateline(n, c))
     }
@@ -348,7 +396,8 @@ impl Matcher {
         if last.is_empty() {
             return false;
         }
-        let index = &self.type_cue_index[EntityType::ALL.iter().position(|&k| k == kind).unwrap_or(0)];
+        let index =
+            &self.type_cue_index[EntityType::ALL.iter().position(|&k| k == kind).unwrap_or(0)];
         word_forms(last)
             .iter()
             .filter_map(|f| index.get(f.as_ref()))
@@ -406,7 +455,8 @@ impl Matcher {
                 .filter_map(|target| {
                     let cued = self.cued(t, &c, target);
                     let seen = first_seen.contains_key(&target.entity);
-                    (!target.ambiguous || cued || seen).then_some(((!cued, !seen, target.entity), target.entity))
+                    (!target.ambiguous || cued || seen)
+                        .then_some(((!cued, !seen, target.entity), target.entity))
                 })
                 .min()
                 .map(|(_, e)| e);
@@ -420,12 +470,20 @@ impl Matcher {
         weak.sort_by_key(|c| (c.start, std::cmp::Reverse(c.end)));
         let mut extra: Vec<(Candidate, u32)> = Vec::new();
         for c in weak {
-            if chosen.iter().chain(extra.iter()).any(|(k, _)| k.overlaps(&c)) {
+            if chosen
+                .iter()
+                .chain(extra.iter())
+                .any(|(k, _)| k.overlaps(&c))
+            {
                 continue;
             }
             let pick = self
                 .targets(&c)
-                .filter(|target| first_seen.get(&target.entity).is_some_and(|&at| at < c.start))
+                .filter(|target| {
+                    first_seen
+                        .get(&target.entity)
+                        .is_some_and(|&at| at < c.start)
+                })
                 .map(|target| target.entity)
                 .min()
                 .or_else(|| self.part_of_earlier_name(&t.text, &c, &chosen));
@@ -443,8 +501,16 @@ impl Matcher {
     /// A one-word person name that is the last word of a full name found
     /// earlier in the document stands for that person: «يحيى رسول» ...
     /// «رسول». (Not a first word: علي، محمد are the first names of many.)
-    fn part_of_earlier_name(&self, t: &str, c: &Candidate, chosen: &[(Candidate, u32)]) -> Option<u32> {
-        if !self.targets(c).any(|x| self.entities[x.entity as usize].kind == EntityType::Person) {
+    fn part_of_earlier_name(
+        &self,
+        t: &str,
+        c: &Candidate,
+        chosen: &[(Candidate, u32)],
+    ) -> Option<u32> {
+        if !self
+            .targets(c)
+            .any(|x| self.entities[x.entity as usize].kind == EntityType::Person)
+        {
             return None;
         }
         let word = &t[c.start..c.end];
@@ -453,7 +519,9 @@ impl Matcher {
         }
         chosen
             .iter()
-            .filter(|(k, e)| k.end <= c.start && self.entities[*e as usize].kind == EntityType::Person)
+            .filter(|(k, e)| {
+                k.end <= c.start && self.entities[*e as usize].kind == EntityType::Person
+            })
             .filter(|(k, _)| {
                 let full = &t[k.start..k.end];
                 full.contains(' ') && full.strip_suffix(word).is_some_and(|h| h.ends_with(' '))
@@ -465,7 +533,10 @@ impl Matcher {
 
 /// True for the marks that may stand between a cue and the name it confirms.
 fn is_quote(c: char) -> bool {
-    matches!(c, ' ' | '"' | '\'' | '«' | '»' | '“' | '”' | '„' | '(' | '[')
+    matches!(
+        c,
+        ' ' | '"' | '\'' | '«' | '»' | '“' | '”' | '„' | '(' | '['
+    )
 }
 
 /// True when `prefix` is nothing or a run of proclitics (و/ف, then ب/ل/ك).
@@ -491,14 +562,20 @@ fn cue_before(t: &str, word: usize, cue: &str) -> bool {
         if !is_word_char(c) && c != ' ' {
             // punctuation in a cue: spaces around it do not matter
             before = before.trim_end_matches(' ');
-            let Some(rest) = before.strip_suffix(c) else { return false };
+            let Some(rest) = before.strip_suffix(c) else {
+                return false;
+            };
             before = rest.trim_end_matches(' ');
             want = want[..want.len() - c.len_utf8()].trim_end_matches(' ');
             continue;
         }
         // the rest of the cue ends with a word: take it whole
-        let word_part = &want[want.trim_end_matches(|ch: char| is_word_char(ch) || ch == ' ').len()..];
-        let Some(rest) = before.strip_suffix(word_part) else { return false };
+        let word_part = &want[want
+            .trim_end_matches(|ch: char| is_word_char(ch) || ch == ' ')
+            .len()..];
+        let Some(rest) = before.strip_suffix(word_part) else {
+            return false;
+        };
         before = rest;
         want = &want[..want.len() - word_part.len()];
     }
@@ -509,7 +586,10 @@ fn cue_before(t: &str, word: usize, cue: &str) -> bool {
 /// True when the candidate starts a line and a dash follows it: the outlet
 /// of a dateline.
 fn opens_dateline(n: &Normalized, c: &Candidate) -> bool {
-    n.starts_line(c.word) && n.text[c.end..].trim_start_matches(' ').starts_with(['-', '–', '—'])
+    n.starts_line(c.word)
+        && n.text[c.end..]
+            .trim_start_matches(' ')
+            .starts_with(['-', '–', '—'])
 }
 
 #[cfg(test)]
@@ -518,7 +598,15 @@ mod tests {
 
     #[test]
     fn proclitic_runs() {
-        for (p, ok) in [("", true), ("و", true), ("وب", true), ("فل", true), ("ك", true), ("بو", false), ("ال", false)] {
+        for (p, ok) in [
+            ("", true),
+            ("و", true),
+            ("وب", true),
+            ("فل", true),
+            ("ك", true),
+            ("بو", false),
+            ("ال", false),
+        ] {
             assert_eq!(is_proclitic(p), ok, "{p}");
         }
     }

@@ -47,8 +47,16 @@ fn classify(c: char) -> Fold {
         _ if is_mark(c) => Drop,
         // tatweel, soft hyphen, combining grapheme joiner, Arabic letter mark,
         // Mongolian vowel separator, zero-width and direction controls, BOM
-        0x0640 | 0x00AD | 0x034F | 0x061C | 0x180E | 0x200B..=0x200F | 0x202A..=0x202E
-        | 0x2060..=0x2064 | 0x2066..=0x2069 | 0xFEFF => Drop,
+        0x0640
+        | 0x00AD
+        | 0x034F
+        | 0x061C
+        | 0x180E
+        | 0x200B..=0x200F
+        | 0x202A..=0x202E
+        | 0x2060..=0x2064
+        | 0x2066..=0x2069
+        | 0xFEFF => Drop,
         // alef with hamza above/below, madda, wasla, wavy hamza forms
         0x0622 | 0x0623 | 0x0625 | 0x0671 | 0x0672 | 0x0673 | 0x0675 => Char('ا'),
         // alef maqsura, yeh with hamza, Persian/Kurdish/Urdu yeh forms
@@ -59,13 +67,13 @@ fn classify(c: char) -> Fold {
         0x0629 | 0x06BE | 0x06C0..=0x06C3 | 0x06D5 => Char('ه'),
         // keheh, swash kaf, gaf and its variants
         0x06A9..=0x06B4 => Char('ك'),
-        0x067E => Char('ب'),                  // peh
-        0x0686 | 0x0687 => Char('ج'),         // tcheh
-        0x0698 => Char('ز'),                  // jeh
-        0x06A4 | 0x06A5 => Char('ف'),         // veh
-        0x06A7 | 0x06A8 => Char('ق'),         // maghrebi qaf forms
-        0x0695 => Char('ر'),                  // Kurdish reh with small v
-        0x06B5..=0x06B8 => Char('ل'),         // Kurdish lam forms
+        0x067E => Char('ب'),          // peh
+        0x0686 | 0x0687 => Char('ج'), // tcheh
+        0x0698 => Char('ز'),          // jeh
+        0x06A4 | 0x06A5 => Char('ف'), // veh
+        0x06A7 | 0x06A8 => Char('ق'), // maghrebi qaf forms
+        0x0695 => Char('ر'),          // Kurdish reh with small v
+        0x06B5..=0x06B8 => Char('ل'), // Kurdish lam forms
         0x0660..=0x0669 => Char(char::from(b'0' + (c as u32 - 0x0660) as u8)),
         0x06F0..=0x06F9 => Char(char::from(b'0' + (c as u32 - 0x06F0) as u8)),
         0xFB50..=0xFDFF | 0xFE70..=0xFEFE => Decompose,
@@ -157,7 +165,9 @@ pub fn is_form_of(token: &str, word: &str) -> bool {
     // للـ read as ل + الـ: word is ا + (rest without its first ل)
     rest.starts_with("لل")
         && rest.chars().count() > 3
-        && word.strip_prefix('ا').is_some_and(|w| w == &rest['ل'.len_utf8()..])
+        && word
+            .strip_prefix('ا')
+            .is_some_and(|w| w == &rest['ل'.len_utf8()..])
 }
 
 /// A document's folded view with its map back to the original.
@@ -269,7 +279,10 @@ impl Normalized {
     /// (`start < end`, both on character boundaries of `text`).
     pub fn original_span(&self, start: usize, end: usize) -> (usize, usize) {
         debug_assert!(start < end && end <= self.text.len());
-        (self.src_start[start] as usize, self.src_end[end - 1] as usize)
+        (
+            self.src_start[start] as usize,
+            self.src_end[end - 1] as usize,
+        )
     }
 }
 
@@ -304,7 +317,11 @@ mod tests {
         ];
         for (input, want) in cases {
             assert_eq!(fold(input), want, "fold({input:?})");
-            assert_eq!(Normalized::new(input).text.trim(), want, "Normalized::new({input:?})");
+            assert_eq!(
+                Normalized::new(input).text.trim(),
+                want,
+                "Normalized::new({input:?})"
+            );
         }
     }
 

@@ -10,7 +10,11 @@ pub struct CodePoints<'a> {
 
 impl<'a> CodePoints<'a> {
     pub fn new(text: &'a str) -> CodePoints<'a> {
-        CodePoints { text, byte: 0, cp: 0 }
+        CodePoints {
+            text,
+            byte: 0,
+            cp: 0,
+        }
     }
 
     /// The code point offset of `byte`, a character boundary of the text.

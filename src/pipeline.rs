@@ -25,7 +25,11 @@ pub struct Options {
 
 impl Default for Options {
     fn default() -> Options {
-        Options { threads: 0, batch_docs: 2048, batch_bytes: 16 << 20 }
+        Options {
+            threads: 0,
+            batch_docs: 2048,
+            batch_bytes: 16 << 20,
+        }
     }
 }
 
@@ -58,7 +62,11 @@ impl Stats {
 
     pub fn mb_per_s(&self) -> f64 {
         let s = self.elapsed.as_secs_f64();
-        if s > 0.0 { self.bytes as f64 / 1e6 / s } else { 0.0 }
+        if s > 0.0 {
+            self.bytes as f64 / 1e6 / s
+        } else {
+            0.0
+        }
     }
 }
 
@@ -124,11 +132,15 @@ where
                     let table = analysis.table(&analyzer.matcher);
                     for m in &analysis.mentions {
                         let kind = table.of(m).kind;
-                        stats.mentions[EntityType::ALL.iter().position(|&k| k == kind).unwrap_or(0)] += 1;
+                        stats.mentions
+                            [EntityType::ALL.iter().position(|&k| k == kind).unwrap_or(0)] += 1;
                     }
                     if let Some(rel) = &analyzer.relations {
                         for t in &analysis.triples {
-                            *stats.triples.entry(rel.rules()[t.rule].predicate.clone()).or_default() += 1;
+                            *stats
+                                .triples
+                                .entry(rel.rules()[t.rule].predicate.clone())
+                                .or_default() += 1;
                         }
                     }
                     sink(Event::Document(doc, analysis))?;

@@ -45,18 +45,21 @@ pub fn split(norm: &Normalized) -> Vec<Range<usize>> {
             }
             '!' | '؟' | '?' | '…' => true,
             '.' => {
-                let between_digits = prev.is_some_and(|p| p.is_ascii_digit()) && next.is_some_and(|n| n.is_ascii_digit());
+                let between_digits = prev.is_some_and(|p| p.is_ascii_digit())
+                    && next.is_some_and(|n| n.is_ascii_digit());
                 let glued = next.is_some_and(is_word_char);
                 // a one-letter word before the stop: an abbreviation
-                let one_letter = prev.is_some_and(is_word_char)
-                    && (i < 2 || !is_word_char(chars[i - 2].1));
+                let one_letter =
+                    prev.is_some_and(is_word_char) && (i < 2 || !is_word_char(chars[i - 2].1));
                 !(between_digits || glued || one_letter)
             }
             _ => false,
         };
         if ends {
             let mut j = i + 1;
-            while j < chars.len() && (matches!(chars[j].1, '.' | '!' | '؟' | '?' | '…') || is_closing(chars[j].1)) {
+            while j < chars.len()
+                && (matches!(chars[j].1, '.' | '!' | '؟' | '?' | '…') || is_closing(chars[j].1))
+            {
                 j += 1;
             }
             let end = chars.get(j).map(|&(b, _)| b).unwrap_or(t.len());
@@ -77,7 +80,10 @@ mod tests {
 
     fn sentences(text: &str) -> Vec<String> {
         let n = Normalized::new(text);
-        split(&n).into_iter().map(|r| n.text[r].to_string()).collect()
+        split(&n)
+            .into_iter()
+            .map(|r| n.text[r].to_string())
+            .collect()
     }
 
     #[test]
@@ -86,11 +92,23 @@ mod tests {
             ("قال الوزير. وأضاف أن", &["قال الوزير.", "واضاف ان"]),
             ("هل انتهى؟ نعم!", &["هل انتهي؟", "نعم!"]),
             ("بلغت النسبة 7.5 بالمئة.", &["بلغت النسبه 7.5 بالميه."]),
-            ("في 5/ 6/ 2021 الساعة 14:13 وصل", &["في 5/ 6/ 2021 الساعه 14:13 وصل"]),
+            (
+                "في 5/ 6/ 2021 الساعة 14:13 وصل",
+                &["في 5/ 6/ 2021 الساعه 14:13 وصل"],
+            ),
             ("قال د. أحمد إن U.S. تريد", &["قال د. احمد ان u.s. تريد"]),
-            ("وقال «انتهت المهمة.» ثم غادر", &["وقال «انتهت المهمه.»", "ثم غادر"]),
-            ("زاكروس عربية – أربيل\n\nأكدت القيادة", &["زاكروس عربيه – اربيل", "اكدت القياده"]),
-            ("بغداد اليوم - تقرير محمود\nفي الوقت", &["بغداد اليوم - تقرير محمود", "في الوقت"]),
+            (
+                "وقال «انتهت المهمة.» ثم غادر",
+                &["وقال «انتهت المهمه.»", "ثم غادر"],
+            ),
+            (
+                "زاكروس عربية – أربيل\n\nأكدت القيادة",
+                &["زاكروس عربيه – اربيل", "اكدت القياده"],
+            ),
+            (
+                "بغداد اليوم - تقرير محمود\nفي الوقت",
+                &["بغداد اليوم - تقرير محمود", "في الوقت"],
+            ),
             ("موقع site.com يقول", &["موقع site.com يقول"]),
         ];
         for (text, want) in cases {

@@ -13,21 +13,32 @@ fn write(dir: &Path, rel: &str, bytes: &[u8]) {
 }
 
 fn extract(input: &Path, out: &Path, extra: &[&str]) -> std::process::Output {
-    let mut args = vec!["extract", input.to_str().unwrap(), "--out", out.to_str().unwrap()];
+    let mut args = vec![
+        "extract",
+        input.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ];
     args.extend_from_slice(extra);
     common::rasid(&args)
 }
 
 fn rows(out: &Path) -> Vec<Vec<String>> {
     let mut r = csv::Reader::from_path(out.join("mentions.csv")).unwrap();
-    r.records().map(|x| x.unwrap().iter().map(str::to_string).collect()).collect()
+    r.records()
+        .map(|x| x.unwrap().iter().map(str::to_string).collect())
+        .collect()
 }
 
 #[test]
 fn writes_the_contract_columns_with_ids_from_paths() {
     let input = tempfile::tempdir().unwrap();
     let out = tempfile::tempdir().unwrap();
-    write(input.path(), "2021/09/a.txt", "\u{feff}وصل الكاظمي إلى واشنطن".as_bytes());
+    write(
+        input.path(),
+        "2021/09/a.txt",
+        "\u{feff}وصل الكاظمي إلى واشنطن".as_bytes(),
+    );
     write(input.path(), "notes.md", b"not an article");
     let o = extract(input.path(), out.path(), &["--quiet"]);
     assert!(o.status.success(), "{}", common::stderr(&o));
@@ -50,7 +61,10 @@ fn a_file_that_is_not_utf8_is_reported_counted_and_skipped() {
     let o = extract(input.path(), out.path(), &[]);
     assert_eq!(o.status.code(), Some(2), "{}", common::stderr(&o));
     let err = common::stderr(&o);
-    assert!(err.contains("b.txt") && err.contains("not valid UTF-8"), "{err}");
+    assert!(
+        err.contains("b.txt") && err.contains("not valid UTF-8"),
+        "{err}"
+    );
     assert!(err.contains("1 rejected"), "{err}");
     let docs: Vec<String> = rows(out.path()).into_iter().map(|r| r[0].clone()).collect();
     assert_eq!(docs, ["a", "a", "c"]);
@@ -71,13 +85,27 @@ fn bad_gazetteer_rows_are_reported_with_file_and_line() {
          loc.iraq\tORG\tالعراق\t\n",
     )
     .unwrap();
-    let o = extract(input.path(), out.path(), &["--gazetteer", gaz.to_str().unwrap()]);
+    let o = extract(
+        input.path(),
+        out.path(),
+        &["--gazetteer", gaz.to_str().unwrap()],
+    );
     assert_eq!(o.status.code(), Some(1));
     let err = common::stderr(&o);
-    for want in ["bad.tsv:2:1: row has no id", "bad.tsv:3:7: unknown type \"CITY\"", "bad.tsv:4", "empty alias", "bad.tsv:5", "loc.iraq"] {
+    for want in [
+        "bad.tsv:2:1: row has no id",
+        "bad.tsv:3:7: unknown type \"CITY\"",
+        "bad.tsv:4",
+        "empty alias",
+        "bad.tsv:5",
+        "loc.iraq",
+    ] {
         assert!(err.contains(want), "{want:?} not in {err}");
     }
-    assert!(!out.path().join("mentions.csv").exists(), "no output from a failed run");
+    assert!(
+        !out.path().join("mentions.csv").exists(),
+        "no output from a failed run"
+    );
 }
 
 #[test]
@@ -89,12 +117,24 @@ fn output_is_the_same_for_any_thread_count() {
         "وأكد المتحدث باسم القوات المسلحة اللواء يحيى رسول أن وللحشد الشعبي دوراً. وأضاف رسول",
     ];
     for i in 0..300 {
-        write(input.path(), &format!("d{i:03}.txt"), sentences[i % 3].repeat(1 + i % 7).as_bytes());
+        write(
+            input.path(),
+            &format!("d{i:03}.txt"),
+            sentences[i % 3].repeat(1 + i % 7).as_bytes(),
+        );
     }
     let one = tempfile::tempdir().unwrap();
     let many = tempfile::tempdir().unwrap();
-    assert!(extract(input.path(), one.path(), &["--threads", "1", "--quiet"]).status.success());
-    assert!(extract(input.path(), many.path(), &["--threads", "4", "--quiet"]).status.success());
+    assert!(
+        extract(input.path(), one.path(), &["--threads", "1", "--quiet"])
+            .status
+            .success()
+    );
+    assert!(
+        extract(input.path(), many.path(), &["--threads", "4", "--quiet"])
+            .status
+            .success()
+    );
     let a = fs::read(one.path().join("mentions.csv")).unwrap();
     let b = fs::read(many.path().join("mentions.csv")).unwrap();
     assert!(a.len() > 10_000);
@@ -109,8 +149,21 @@ fn no_default_gazetteer_needs_another_one() {
     let o = extract(input.path(), out.path(), &["--no-default-gazetteer"]);
     assert_eq!(o.status.code(), Some(1));
     let gaz = input.path().join("g.tsv");
-    fs::write(&gaz, "surface\ttype\tsubtype\tsource\nبغداد\tLOC\tcity\ttest\n").unwrap();
-    let o = extract(input.path(), out.path(), &["--no-default-gazetteer", "--gazetteer", gaz.to_str().unwrap(), "-q"]);
+    fs::write(
+        &gaz,
+        "surface\ttype\tsubtype\tsource\nبغداد\tLOC\tcity\ttest\n",
+    )
+    .unwrap();
+    let o = extract(
+        input.path(),
+        out.path(),
+        &[
+            "--no-default-gazetteer",
+            "--gazetteer",
+            gaz.to_str().unwrap(),
+            "-q",
+        ],
+    );
     assert!(o.status.success(), "{}", common::stderr(&o));
     let r = rows(out.path());
     assert_eq!(r.len(), 1);
@@ -124,8 +177,19 @@ fn an_alias_shared_by_two_entities_is_reported_as_ambiguous() {
     write(input.path(), "a.txt", "وصل إلى الحلة".as_bytes());
     let gaz = input.path().join("mine.tsv");
     fs::write(&gaz, "id\ttype\tcanonical\taliases\nloc.x_one\tLOC\tالحلة\t\norg.x_two\tORG\tنادي الحلة\tالحله\n").unwrap();
-    let o = extract(input.path(), out.path(), &["--no-default-gazetteer", "--gazetteer", gaz.to_str().unwrap()]);
+    let o = extract(
+        input.path(),
+        out.path(),
+        &[
+            "--no-default-gazetteer",
+            "--gazetteer",
+            gaz.to_str().unwrap(),
+        ],
+    );
     assert!(o.status.success(), "{}", common::stderr(&o));
     let err = common::stderr(&o);
-    assert!(err.contains("alias \"الحله\" names 2 entities (loc.x_one, org.x_two)"), "{err}");
+    assert!(
+        err.contains("alias \"الحله\" names 2 entities (loc.x_one, org.x_two)"),
+        "{err}"
+    );
 }

@@ -41,13 +41,34 @@ fn rules_added_with_a_flag_fire_with_their_own_id() {
     let dir = tempfile::tempdir().unwrap();
     let input = dir.path().join("in");
     fs::create_dir(&input).unwrap();
-    fs::write(input.join("a.txt"), "وأكد هادي العامري زعامته لمنظمة بدر منذ سنوات.").unwrap();
+    fs::write(
+        input.join("a.txt"),
+        "وأكد هادي العامري زعامته لمنظمة بدر منذ سنوات.",
+    )
+    .unwrap();
     let rules = dir.path().join("mine.rules");
-    fs::write(&rules, "mine.zaama: leader_of(p, o) 0.7\n    PERSON:p (زعامته | قيادته) ORG:o\n").unwrap();
+    fs::write(
+        &rules,
+        "mine.zaama: leader_of(p, o) 0.7\n    PERSON:p (زعامته | قيادته) ORG:o\n",
+    )
+    .unwrap();
     let out = dir.path().join("out");
-    let o = common::rasid(&["extract", input.to_str().unwrap(), "--out", out.to_str().unwrap(), "--rules", rules.to_str().unwrap(), "-q"]);
+    let o = common::rasid(&[
+        "extract",
+        input.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+        "--rules",
+        rules.to_str().unwrap(),
+        "-q",
+    ]);
     assert!(o.status.success(), "{}", common::stderr(&o));
     let triples = fs::read_to_string(out.join("triples.csv")).unwrap();
     assert!(triples.starts_with("doc_id,subject_id,subject,subject_type,predicate,object_id,object,object_type,rule,confidence,evidence_start,evidence_end,evidence\n"));
-    assert!(triples.contains("per.hadi_al_amiri") && triples.contains(",leader_of,org.badr_organization,") && triples.contains(",mine.zaama,0.70,"), "{triples}");
+    assert!(
+        triples.contains("per.hadi_al_amiri")
+            && triples.contains(",leader_of,org.badr_organization,")
+            && triples.contains(",mine.zaama,0.70,"),
+        "{triples}"
+    );
 }

@@ -23,7 +23,11 @@ base.harir\tBASE\tقاعدة الحرير\t?الحرير\t\tقاعدة|معسك�
 ";
 
 fn matcher() -> Matcher {
-    let gaz = Gazetteer::builder().bundled(false).text("test.tsv", GAZ).build().expect("test gazetteer");
+    let gaz = Gazetteer::builder()
+        .bundled(false)
+        .text("test.tsv", GAZ)
+        .build()
+        .expect("test gazetteer");
     Matcher::new(&gaz).expect("matcher")
 }
 
@@ -39,11 +43,19 @@ fn check(cases: &[Case]) {
             .map(|x| {
                 // the reported code point span is exactly the text
                 let by_cp: String = text.chars().skip(x.start).take(x.end - x.start).collect();
-                assert_eq!(by_cp, x.text(text), "code point span of {:?} in {text:?}", x.text(text));
+                assert_eq!(
+                    by_cp,
+                    x.text(text),
+                    "code point span of {:?} in {text:?}",
+                    x.text(text)
+                );
                 (x.text(text).to_string(), m.entity(x).id.clone())
             })
             .collect();
-        let want: Vec<(String, String)> = want.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect();
+        let want: Vec<(String, String)> = want
+            .iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect();
         assert_eq!(got, want, "in {text:?}");
     }
 }
@@ -53,15 +65,36 @@ fn spelling_variants_fold_together() {
     check(&[
         ("وصل إلى العِرَاقِ أمس", &[("العِرَاقِ", "loc.iraq")]),
         ("انفجار في بغـــداد", &[("بغـــداد", "loc.baghdad")]),
-        ("قالت القوات الامريكيه", &[("القوات الامريكيه", "org.us_armed_forces")]),
-        ("قالت القوات الأميركية", &[("القوات الأميركية", "org.us_armed_forces")]),
-        ("قالت القوات الأمريكية", &[("القوات الأمريكية", "org.us_armed_forces")]),
-        ("زار ماكينزي ثم ماكنزي", &[("ماكينزي", "per.kenneth_mckenzie"), ("ماكنزي", "per.kenneth_mckenzie")]),
+        (
+            "قالت القوات الامريكيه",
+            &[("القوات الامريكيه", "org.us_armed_forces")],
+        ),
+        (
+            "قالت القوات الأميركية",
+            &[("القوات الأميركية", "org.us_armed_forces")],
+        ),
+        (
+            "قالت القوات الأمريكية",
+            &[("القوات الأمريكية", "org.us_armed_forces")],
+        ),
+        (
+            "زار ماكينزي ثم ماكنزي",
+            &[
+                ("ماكينزي", "per.kenneth_mckenzie"),
+                ("ماكنزي", "per.kenneth_mckenzie"),
+            ],
+        ),
         ("هجوم في کرمانشاه", &[("کرمانشاه", "loc.kermanshah")]),
-        ("تصريح مصطفی الکاظمی", &[("مصطفی الکاظمی", "per.mustafa_al_kadhimi")]),
+        (
+            "تصريح مصطفی الکاظمی",
+            &[("مصطفی الکاظمی", "per.mustafa_al_kadhimi")],
+        ),
         ("في \u{200F}بغداد\u{200F} أمس", &[("بغداد", "loc.baghdad")]),
         // an invisible mark does not split a name
-        ("في بغداد\u{200F} اليوم", &[("بغداد\u{200F} اليوم", "org.baghdad_today")]),
+        (
+            "في بغداد\u{200F} اليوم",
+            &[("بغداد\u{200F} اليوم", "org.baghdad_today")],
+        ),
         ("ﺑﻐﺪﺍﺩ العاصمة", &[("ﺑﻐﺪﺍﺩ", "loc.baghdad")]),
     ]);
 }
@@ -74,10 +107,22 @@ fn names_behind_proclitics() {
         ("فالعراق بلد", &[("العراق", "loc.iraq")]),
         ("وبالعراق", &[("العراق", "loc.iraq")]),
         ("كبغداد", &[("بغداد", "loc.baghdad")]),
-        ("تسليم المهام للقوات الأمريكية", &[("لقوات الأمريكية", "org.us_armed_forces")]),
-        ("وللقوات الأمريكية", &[("لقوات الأمريكية", "org.us_armed_forces")]),
-        ("المناصرة للحشد الشعبي", &[("لحشد الشعبي", "org.popular_mobilization_forces")]),
-        ("وأبو مهدي المهندس", &[("أبو مهدي المهندس", "per.abu_mahdi_al_muhandis")]),
+        (
+            "تسليم المهام للقوات الأمريكية",
+            &[("لقوات الأمريكية", "org.us_armed_forces")],
+        ),
+        (
+            "وللقوات الأمريكية",
+            &[("لقوات الأمريكية", "org.us_armed_forces")],
+        ),
+        (
+            "المناصرة للحشد الشعبي",
+            &[("لحشد الشعبي", "org.popular_mobilization_forces")],
+        ),
+        (
+            "وأبو مهدي المهندس",
+            &[("أبو مهدي المهندس", "per.abu_mahdi_al_muhandis")],
+        ),
         ("ولأمريكا مصالح", &[("أمريكا", "loc.united_states")]),
     ]);
 }
@@ -96,17 +141,32 @@ fn never_inside_a_word() {
 #[test]
 fn names_across_spaces_and_line_breaks() {
     check(&[
-        ("قاعدة عين\nالأسد", &[("قاعدة عين\nالأسد", "base.ain_al_asad")]),
-        ("الولايات   المتحدة", &[("الولايات   المتحدة", "loc.united_states")]),
+        (
+            "قاعدة عين\nالأسد",
+            &[("قاعدة عين\nالأسد", "base.ain_al_asad")],
+        ),
+        (
+            "الولايات   المتحدة",
+            &[("الولايات   المتحدة", "loc.united_states")],
+        ),
     ]);
 }
 
 #[test]
 fn the_longest_name_wins() {
     check(&[
-        ("في قاعدة عين الأسد غربي العراق", &[("قاعدة عين الأسد", "base.ain_al_asad"), ("العراق", "loc.iraq")]),
+        (
+            "في قاعدة عين الأسد غربي العراق",
+            &[
+                ("قاعدة عين الأسد", "base.ain_al_asad"),
+                ("العراق", "loc.iraq"),
+            ],
+        ),
         ("ذكرت بغداد اليوم", &[("بغداد اليوم", "org.baghdad_today")]),
-        ("الولايات المتحدة الأمريكية", &[("الولايات المتحدة الأمريكية", "loc.united_states")]),
+        (
+            "الولايات المتحدة الأمريكية",
+            &[("الولايات المتحدة الأمريكية", "loc.united_states")],
+        ),
         ("وصل بغداد اليومية", &[("بغداد", "loc.baghdad")]),
     ]);
 }
@@ -123,10 +183,22 @@ fn ambiguous_names_need_a_cue_or_an_earlier_mention() {
         ("رسول السلام", &[]),
         (
             "قال اللواء يحيى رسول إن الانسحاب بدأ. وأوضح رسول أن",
-            &[("يحيى رسول", "per.yahya_rasool"), ("رسول", "per.yahya_rasool")],
+            &[
+                ("يحيى رسول", "per.yahya_rasool"),
+                ("رسول", "per.yahya_rasool"),
+            ],
         ),
-        ("وأوضح رسول أن يحيى رسول قال", &[("يحيى رسول", "per.yahya_rasool")]),
-        ("بثت قناة الجزيرة ثم الجزيرة", &[("قناة الجزيرة", "org.al_jazeera"), ("الجزيرة", "org.al_jazeera")]),
+        (
+            "وأوضح رسول أن يحيى رسول قال",
+            &[("يحيى رسول", "per.yahya_rasool")],
+        ),
+        (
+            "بثت قناة الجزيرة ثم الجزيرة",
+            &[
+                ("قناة الجزيرة", "org.al_jazeera"),
+                ("الجزيرة", "org.al_jazeera"),
+            ],
+        ),
         ("في الجزيرة العربية", &[]),
     ]);
 }

@@ -11,7 +11,8 @@ use rasid::{Gazetteer, Matcher};
 fn analyzer() -> &'static Analyzer {
     static A: OnceLock<Analyzer> = OnceLock::new();
     A.get_or_init(|| {
-        let matcher = Matcher::new(&Gazetteer::bundled().expect("bundled gazetteers")).expect("matcher");
+        let matcher =
+            Matcher::new(&Gazetteer::bundled().expect("bundled gazetteers")).expect("matcher");
         let relations = Relations::new(&matcher, &[]).expect("bundled rules");
         Analyzer::new(matcher, Some(relations))
     })
@@ -27,121 +28,281 @@ fn triples(text: &str) -> Vec<(String, String, String)> {
         .iter()
         .map(|t| {
             let e = a.matcher.entities();
-            (e[t.subject].id.clone(), rel.rules()[t.rule].predicate.clone(), e[t.object].id.clone())
+            (
+                e[t.subject].id.clone(),
+                rel.rules()[t.rule].predicate.clone(),
+                e[t.object].id.clone(),
+            )
         })
         .collect()
 }
 
 fn has(text: &str, s: &str, p: &str, o: &str) {
     let got = triples(text);
-    assert!(got.iter().any(|(a, b, c)| a == s && b == p && c == o), "want ({s} {p} {o}) in {text:?}; got {got:?}");
+    assert!(
+        got.iter().any(|(a, b, c)| a == s && b == p && c == o),
+        "want ({s} {p} {o}) in {text:?}; got {got:?}"
+    );
 }
 
 fn lacks(text: &str, p: &str) {
     let got = triples(text);
-    assert!(!got.iter().any(|(_, b, _)| b == p), "no {p} wanted in {text:?}; got {got:?}");
+    assert!(
+        !got.iter().any(|(_, b, _)| b == p),
+        "no {p} wanted in {text:?}; got {got:?}"
+    );
 }
 
 #[test]
 fn leader_of() {
-    has("وقال الرئيس الإيراني حسن روحاني إن بلاده لن تتراجع.", "per.hassan_rouhani", "leader_of", "loc.iran");
-    has("أعلن رئيس الوزراء العراقي، محمد شياع السوداني، أن الحكومة ماضية.", "per.mohammed_shia_al_sudani", "leader_of", "loc.iraq");
-    has("وصل إسماعيل قاآني، قائد فيلق القدس، إلى بغداد.", "per.esmail_qaani", "leader_of", "org.quds_force");
-    has("وقال قائد الحرس الثوري الإيراني اللواء حسين سلامي إن الرد قادم.", "per.hossein_salami", "leader_of", "org.irgc");
+    has(
+        "وقال الرئيس الإيراني حسن روحاني إن بلاده لن تتراجع.",
+        "per.hassan_rouhani",
+        "leader_of",
+        "loc.iran",
+    );
+    has(
+        "أعلن رئيس الوزراء العراقي، محمد شياع السوداني، أن الحكومة ماضية.",
+        "per.mohammed_shia_al_sudani",
+        "leader_of",
+        "loc.iraq",
+    );
+    has(
+        "وصل إسماعيل قاآني، قائد فيلق القدس، إلى بغداد.",
+        "per.esmail_qaani",
+        "leader_of",
+        "org.quds_force",
+    );
+    has(
+        "وقال قائد الحرس الثوري الإيراني اللواء حسين سلامي إن الرد قادم.",
+        "per.hossein_salami",
+        "leader_of",
+        "org.irgc",
+    );
 }
 
 #[test]
 fn deputy_of() {
-    has("وصرح نائب رئيس هيئة الحشد الشعبي أبو فدك المحمداوي بأن الهيئة مستعدة.", "per.abu_fadak_al_mohammedawi", "deputy_of", "org.popular_mobilization_forces");
-    has("وقالت نائبة الرئيس الأمريكي كامالا هاريس إن واشنطن تراقب.", "per.kamala_harris", "deputy_of", "loc.united_states");
+    has(
+        "وصرح نائب رئيس هيئة الحشد الشعبي أبو فدك المحمداوي بأن الهيئة مستعدة.",
+        "per.abu_fadak_al_mohammedawi",
+        "deputy_of",
+        "org.popular_mobilization_forces",
+    );
+    has(
+        "وقالت نائبة الرئيس الأمريكي كامالا هاريس إن واشنطن تراقب.",
+        "per.kamala_harris",
+        "deputy_of",
+        "loc.united_states",
+    );
 }
 
 #[test]
 fn spokesperson_of() {
-    has("وقال الناطق باسم وزارة الخارجية الإيرانية ناصر كنعاني إن طهران ترفض ذلك.", "per.nasser_kanaani", "spokesperson_of", "org.iranian_foreign_ministry");
-    has("وقال سعد معن، المتحدث باسم وزارة الداخلية العراقية، إن التحقيق جار.", "per.saad_maan", "spokesperson_of", "org.iraqi_interior_ministry");
+    has(
+        "وقال الناطق باسم وزارة الخارجية الإيرانية ناصر كنعاني إن طهران ترفض ذلك.",
+        "per.nasser_kanaani",
+        "spokesperson_of",
+        "org.iranian_foreign_ministry",
+    );
+    has(
+        "وقال سعد معن، المتحدث باسم وزارة الداخلية العراقية، إن التحقيق جار.",
+        "per.saad_maan",
+        "spokesperson_of",
+        "org.iraqi_interior_ministry",
+    );
 }
 
 #[test]
 fn ambassador_to() {
-    has("التقى الوزير السفيرة الأمريكية لدى العراق ألينا رومانوسكي أمس.", "per.alina_romanowski", "ambassador_to", "loc.iraq");
+    has(
+        "التقى الوزير السفيرة الأمريكية لدى العراق ألينا رومانوسكي أمس.",
+        "per.alina_romanowski",
+        "ambassador_to",
+        "loc.iraq",
+    );
     // the ambassador's title belongs to the person after it, not to the one before
     let t = "استقبل السوداني السفيرة الأمريكية لدى العراق ألينا رومانوسكي.";
-    assert!(!triples(t).iter().any(|(s, p, _)| s == "per.mohammed_shia_al_sudani" && p == "ambassador_to"), "{:?}", triples(t));
+    assert!(
+        !triples(t)
+            .iter()
+            .any(|(s, p, _)| s == "per.mohammed_shia_al_sudani" && p == "ambassador_to"),
+        "{:?}",
+        triples(t)
+    );
 }
 
 #[test]
 fn member_of() {
-    has("وقال عضو ائتلاف دولة القانون نوري المالكي إن الائتلاف متماسك.", "per.nouri_al_maliki", "member_of", "org.state_of_law_coalition");
+    has(
+        "وقال عضو ائتلاف دولة القانون نوري المالكي إن الائتلاف متماسك.",
+        "per.nouri_al_maliki",
+        "member_of",
+        "org.state_of_law_coalition",
+    );
 }
 
 #[test]
 fn part_of() {
-    has("وأعلنت كتائب حزب الله المنضوية في هيئة الحشد الشعبي تعليق عملياتها.", "org.kataib_hezbollah", "part_of", "org.popular_mobilization_forces");
+    has(
+        "وأعلنت كتائب حزب الله المنضوية في هيئة الحشد الشعبي تعليق عملياتها.",
+        "org.kataib_hezbollah",
+        "part_of",
+        "org.popular_mobilization_forces",
+    );
 }
 
 #[test]
 fn located_in() {
-    has("سقطت صواريخ على قاعدة التاجي شمالي بغداد صباح اليوم.", "base.taji", "located_in", "loc.baghdad");
-    has("وتقع الفلوجة في محافظة الأنبار.", "loc.fallujah", "located_in", "loc.anbar");
+    has(
+        "سقطت صواريخ على قاعدة التاجي شمالي بغداد صباح اليوم.",
+        "base.taji",
+        "located_in",
+        "loc.baghdad",
+    );
+    has(
+        "وتقع الفلوجة في محافظة الأنبار.",
+        "loc.fallujah",
+        "located_in",
+        "loc.anbar",
+    );
 }
 
 #[test]
 fn controlled_by() {
-    has("وتبقى مدينة منبج تحت سيطرة قوات سوريا الديمقراطية منذ سنوات.", "loc.manbij", "controlled_by", "org.sdf");
+    has(
+        "وتبقى مدينة منبج تحت سيطرة قوات سوريا الديمقراطية منذ سنوات.",
+        "loc.manbij",
+        "controlled_by",
+        "org.sdf",
+    );
 }
 
 #[test]
 fn stationed_at() {
-    has("وتعرضت القوات الأمريكية المتمركزة في قاعدة حرير لهجوم.", "org.us_armed_forces", "stationed_at", "base.harir");
-    has("وقصفت الفصائل قاعدة عين الأسد التي تضم قوات أمريكية.", "org.us_armed_forces", "stationed_at", "base.ain_al_asad");
+    has(
+        "وتعرضت القوات الأمريكية المتمركزة في قاعدة حرير لهجوم.",
+        "org.us_armed_forces",
+        "stationed_at",
+        "base.harir",
+    );
+    has(
+        "وقصفت الفصائل قاعدة عين الأسد التي تضم قوات أمريكية.",
+        "org.us_armed_forces",
+        "stationed_at",
+        "base.ain_al_asad",
+    );
 }
 
 #[test]
 fn led_by() {
-    has("وقصفت طائرات التحالف العربي بقيادة السعودية مواقع في صنعاء.", "org.saudi_led_coalition", "led_by", "loc.saudi_arabia");
+    has(
+        "وقصفت طائرات التحالف العربي بقيادة السعودية مواقع في صنعاء.",
+        "org.saudi_led_coalition",
+        "led_by",
+        "loc.saudi_arabia",
+    );
 }
 
 #[test]
 fn met_with() {
-    has("واستقبل الرئيس الإيراني إبراهيم رئيسي وزير الخارجية العراقي فؤاد حسين في طهران.", "per.ebrahim_raisi", "met_with", "per.fuad_hussein");
-    has("وبحث فؤاد حسين خلال لقائه نظيره الإيراني حسين أمير عبد اللهيان العلاقات.", "per.fuad_hussein", "met_with", "per.hossein_amir_abdollahian");
+    has(
+        "واستقبل الرئيس الإيراني إبراهيم رئيسي وزير الخارجية العراقي فؤاد حسين في طهران.",
+        "per.ebrahim_raisi",
+        "met_with",
+        "per.fuad_hussein",
+    );
+    has(
+        "وبحث فؤاد حسين خلال لقائه نظيره الإيراني حسين أمير عبد اللهيان العلاقات.",
+        "per.fuad_hussein",
+        "met_with",
+        "per.hossein_amir_abdollahian",
+    );
 }
 
 #[test]
 fn succeeded() {
-    has("وعُين إسماعيل قاآني قائداً لفيلق القدس خلفاً لقاسم سليماني.", "per.esmail_qaani", "succeeded", "per.qasem_soleimani");
+    has(
+        "وعُين إسماعيل قاآني قائداً لفيلق القدس خلفاً لقاسم سليماني.",
+        "per.esmail_qaani",
+        "succeeded",
+        "per.qasem_soleimani",
+    );
 }
 
 #[test]
 fn fights() {
-    has("وتواصل قوات سوريا الديمقراطية الحرب على داعش في دير الزور.", "org.sdf", "fights", "org.isis");
+    has(
+        "وتواصل قوات سوريا الديمقراطية الحرب على داعش في دير الزور.",
+        "org.sdf",
+        "fights",
+        "org.isis",
+    );
 }
 
 #[test]
 fn attacked() {
-    has("وقصفت القوات الأمريكية مواقع لكتائب حزب الله قرب القائم.", "org.us_armed_forces", "attacked", "org.kataib_hezbollah");
-    has("وقالت الوزارة إن كتائب حزب الله استهدفت قاعدة عين الأسد بصواريخ.", "org.kataib_hezbollah", "attacked", "base.ain_al_asad");
+    has(
+        "وقصفت القوات الأمريكية مواقع لكتائب حزب الله قرب القائم.",
+        "org.us_armed_forces",
+        "attacked",
+        "org.kataib_hezbollah",
+    );
+    has(
+        "وقالت الوزارة إن كتائب حزب الله استهدفت قاعدة عين الأسد بصواريخ.",
+        "org.kataib_hezbollah",
+        "attacked",
+        "base.ain_al_asad",
+    );
 }
 
 #[test]
 fn nothing_is_drawn_where_the_text_does_not_say_it() {
     // negation
-    lacks("ونفى المتحدث أن يكون قاسم سليماني قائد فيلق القدس في تلك الفترة.", "leader_of");
-    lacks("ونفت كتائب حزب الله أنها استهدفت قاعدة عين الأسد.", "attacked");
+    lacks(
+        "ونفى المتحدث أن يكون قاسم سليماني قائد فيلق القدس في تلك الفترة.",
+        "leader_of",
+    );
+    lacks(
+        "ونفت كتائب حزب الله أنها استهدفت قاعدة عين الأسد.",
+        "attacked",
+    );
     // two sentences
-    lacks("وصل جو بايدن إلى بغداد. وقالت القوات الأمريكية إن الرئيس غادر.", "leader_of");
-    lacks("التقى السوداني وفداً أمريكياً. ثم غادر فؤاد حسين إلى طهران.", "met_with");
+    lacks(
+        "وصل جو بايدن إلى بغداد. وقالت القوات الأمريكية إن الرئيس غادر.",
+        "leader_of",
+    );
+    lacks(
+        "التقى السوداني وفداً أمريكياً. ثم غادر فؤاد حسين إلى طهران.",
+        "met_with",
+    );
     // a title that belongs to another person
-    lacks("التقى جو بايدن رئيس الوزراء العراقي محمد شياع السوداني.", "ambassador_to");
+    lacks(
+        "التقى جو بايدن رئيس الوزراء العراقي محمد شياع السوداني.",
+        "ambassador_to",
+    );
     let t = triples("التقى جو بايدن رئيس الوزراء العراقي محمد شياع السوداني.");
-    assert!(!t.iter().any(|(s, p, o)| s == "per.joe_biden" && p == "leader_of" && o == "loc.iraq"), "{t:?}");
+    assert!(
+        !t.iter()
+            .any(|(s, p, o)| s == "per.joe_biden" && p == "leader_of" && o == "loc.iraq"),
+        "{t:?}"
+    );
     let t = triples("وقال جو بايدن ورئيس الوزراء العراقي محمد شياع السوداني إنهما اتفقا.");
-    assert!(!t.iter().any(|(s, p, o)| s == "per.joe_biden" && p == "leader_of" && o == "loc.iraq"), "{t:?}");
+    assert!(
+        !t.iter()
+            .any(|(s, p, o)| s == "per.joe_biden" && p == "leader_of" && o == "loc.iraq"),
+        "{t:?}"
+    );
     // a spokesman of a commander is not the commander
-    let t = triples("وقال الناطق باسم القائد العام للقوات المسلحة اللواء يحيى رسول إن العمليات مستمرة.");
+    let t = triples(
+        "وقال الناطق باسم القائد العام للقوات المسلحة اللواء يحيى رسول إن العمليات مستمرة.",
+    );
     assert!(!t.iter().any(|(_, p, _)| p == "leader_of"), "{t:?}");
-    assert!(t.iter().any(|(s, p, _)| s == "per.yahya_rasool" && p == "spokesperson_of"), "{t:?}");
+    assert!(
+        t.iter()
+            .any(|(s, p, _)| s == "per.yahya_rasool" && p == "spokesperson_of"),
+        "{t:?}"
+    );
     // a title with no name after it
     lacks("وقال الرئيس الأمريكي إن القوات ستبقى.", "leader_of");
 }

@@ -11,7 +11,9 @@ use std::process::Command;
 
 #[test]
 fn spark_local_gives_the_same_rows_as_one_process() {
-    let Some(shared) = common::shared() else { return };
+    let Some(shared) = common::shared() else {
+        return;
+    };
     let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/spark_check.py");
     let o = Command::new("python3")
         .arg(script)

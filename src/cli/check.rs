@@ -40,11 +40,22 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     };
     let usage = match &args.corpus {
         Some(c) => {
-            let text = std::fs::read_to_string(c).with_context(|| format!("cannot read {}", c.display()))?;
-            let conll = text.lines().take(50).filter(|l| !l.trim().is_empty()).all(|l| {
-                l.trim().rsplit_once(' ').is_some_and(|(_, t)| t == "O" || t.starts_with("B-") || t.starts_with("I-"))
-            });
-            Some(if conll { Usage::from_conll(&text) } else { Usage::from_text(&text) })
+            let text = std::fs::read_to_string(c)
+                .with_context(|| format!("cannot read {}", c.display()))?;
+            let conll = text
+                .lines()
+                .take(50)
+                .filter(|l| !l.trim().is_empty())
+                .all(|l| {
+                    l.trim().rsplit_once(' ').is_some_and(|(_, t)| {
+                        t == "O" || t.starts_with("B-") || t.starts_with("I-")
+                    })
+                });
+            Some(if conll {
+                Usage::from_conll(&text)
+            } else {
+                Usage::from_text(&text)
+            })
         }
         None => None,
     };

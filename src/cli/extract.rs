@@ -14,7 +14,9 @@ use rasid::input::{self, Fields, Progress};
 use rasid::matcher::Matcher;
 use rasid::output::graph::Graph;
 use rasid::output::html::Review;
-use rasid::output::{self, EdgesCsv, EntitiesCsv, JsonLines, MentionsCsv, RejectsJsonl, TriplesCsv};
+use rasid::output::{
+    self, EdgesCsv, EntitiesCsv, JsonLines, MentionsCsv, RejectsJsonl, TriplesCsv,
+};
 use rasid::pipeline::{self, Event, Options};
 use rasid::relation::Relations;
 
@@ -95,18 +97,30 @@ fn with_path<T>(r: std::io::Result<T>, path: &Path) -> anyhow::Result<T> {
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    const FORMATS: [&str; 7] = ["csv", "jsonl", "neo4j", "ntriples", "turtle", "graphml", "html"];
+    const FORMATS: [&str; 7] = [
+        "csv", "jsonl", "neo4j", "ntriples", "turtle", "graphml", "html",
+    ];
     if let Some(bad) = args.format.iter().find(|f| !FORMATS.contains(&f.as_str())) {
-        bail!("unknown format {bad:?}: expected some of {} (comma-separated)", FORMATS.join(", "));
+        bail!(
+            "unknown format {bad:?}: expected some of {} (comma-separated)",
+            FORMATS.join(", ")
+        );
     }
     let wants = |f: &str| args.format.iter().any(|x| x == f);
     let (csv_out, jsonl_out) = (wants("csv"), wants("jsonl"));
-    let merged = ["csv", "neo4j", "ntriples", "turtle", "graphml"].iter().any(|f| wants(f));
+    let merged = ["csv", "neo4j", "ntriples", "turtle", "graphml"]
+        .iter()
+        .any(|f| wants(f));
     if args.out.is_none() && args.format.iter().any(|f| f != "jsonl") {
-        bail!("--out DIR is needed for {} output (only --format jsonl writes to standard output)", args.format.join(","));
+        bail!(
+            "--out DIR is needed for {} output (only --format jsonl writes to standard output)",
+            args.format.join(",")
+        );
     }
 
-    let mut builder = Gazetteer::builder().bundled(!args.no_default_gazetteer).list_defences(!args.no_list_defences);
+    let mut builder = Gazetteer::builder()
+        .bundled(!args.no_default_gazetteer)
+        .list_defences(!args.no_list_defences);
     for g in &args.gazetteers {
         builder = builder.path(g);
     }
@@ -118,10 +132,18 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     if !args.quiet && !args.gazetteers.is_empty() {
         let shared = gazetteer.shared_aliases();
         for s in shared.iter().take(SHOW) {
-            eprintln!("rasid: note: alias {:?} names {} entities ({}); context decides", s.folded, s.ids.len(), s.ids.join(", "));
+            eprintln!(
+                "rasid: note: alias {:?} names {} entities ({}); context decides",
+                s.folded,
+                s.ids.len(),
+                s.ids.join(", ")
+            );
         }
         if shared.len() > SHOW {
-            eprintln!("rasid: note: {} more aliases name several entities", shared.len() - SHOW);
+            eprintln!(
+                "rasid: note: {} more aliases name several entities",
+                shared.len() - SHOW
+            );
         }
     }
     let relations = if args.no_relations {
@@ -131,7 +153,11 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         Some(Relations::new(&matcher, &extra).context("the relation rules have errors")?)
     };
     let analyzer = Analyzer::new(matcher, relations);
-    let analyzer = if args.discover { analyzer.with_discovery(&gazetteer) } else { analyzer };
+    let analyzer = if args.discover {
+        analyzer.with_discovery(&gazetteer)
+    } else {
+        analyzer
+    };
     drop(gazetteer);
 
     let fields = Fields {
@@ -146,8 +172,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let bar = if !args.quiet && std::io::stderr().is_terminal() {
         let bar = ProgressBar::new(total.max(1));
         bar.set_style(
-            ProgressStyle::with_template("{bar:40} {bytes}/{total_bytes} {bytes_per_sec} eta {eta} {msg}")
-                .expect("a valid template"),
+            ProgressStyle::with_template(
+                "{bar:40} {bytes}/{total_bytes} {bytes_per_sec} eta {eta} {msg}",
+            )
+            .expect("a valid template"),
         );
         bar
     } else {
@@ -162,20 +190,32 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let path = |name: &str| dir.map(|d| d.join(name)).unwrap_or_default();
     let excel = args.excel;
     let mut mentions = match csv_out {
-        true => Some(with_path(MentionsCsv::create(path("mentions.csv"), excel), &path("mentions.csv"))?),
+        true => Some(with_path(
+            MentionsCsv::create(path("mentions.csv"), excel),
+            &path("mentions.csv"),
+        )?),
         false => None,
     };
     let mut triples = match (csv_out, &analyzer.relations) {
-        (true, Some(_)) => Some(with_path(TriplesCsv::create(path("triples.csv"), excel), &path("triples.csv"))?),
+        (true, Some(_)) => Some(with_path(
+            TriplesCsv::create(path("triples.csv"), excel),
+            &path("triples.csv"),
+        )?),
         _ => None,
     };
     let mut review = match wants("html") {
-        true => Some(with_path(Review::create(&path("review.html"), args.review_max_docs), &path("review.html"))?),
+        true => Some(with_path(
+            Review::create(&path("review.html"), args.review_max_docs),
+            &path("review.html"),
+        )?),
         false => None,
     };
     let mut graph = merged.then(Graph::default);
     let mut rejects = match dir {
-        Some(_) => Some(with_path(RejectsJsonl::create(path("rejects.jsonl")), &path("rejects.jsonl"))?),
+        Some(_) => Some(with_path(
+            RejectsJsonl::create(path("rejects.jsonl")),
+            &path("rejects.jsonl"),
+        )?),
         None => None,
     };
     // JSON lines go to DIR/documents.jsonl, or to standard output without --out
@@ -187,16 +227,25 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         _ => None,
     };
     let mut lines_out = match (jsonl_out, dir) {
-        (true, None) => Some(JsonLines::new(std::io::BufWriter::new(std::io::stdout().lock()))),
+        (true, None) => Some(JsonLines::new(std::io::BufWriter::new(
+            std::io::stdout().lock(),
+        ))),
         _ => None,
     };
 
     let records = walk_rejects
         .into_iter()
-        .map(|r| input::RawRecord { source: r.source, line: r.line, raw: input::Raw::Rejected(r.reason) })
+        .map(|r| input::RawRecord {
+            source: r.source,
+            line: r.line,
+            raw: input::Raw::Rejected(r.reason),
+        })
         .chain(input::Reader::new(files, fields.clone(), progress.clone()));
     let mut shown = 0;
-    let options = Options { threads: args.threads, ..Options::default() };
+    let options = Options {
+        threads: args.threads,
+        ..Options::default()
+    };
     let stats = pipeline::run(&analyzer, records, &fields, options, |event| {
         bar.set_position(progress.0.load(Ordering::Relaxed));
         match event {
@@ -253,41 +302,78 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     }
     if let Some(g) = &graph {
         if csv_out {
-            with_path(EntitiesCsv::write(path("entities.csv"), excel, g), &path("entities.csv"))?;
+            with_path(
+                EntitiesCsv::write(path("entities.csv"), excel, g),
+                &path("entities.csv"),
+            )?;
             if let Some(rel) = &analyzer.relations {
-                with_path(EdgesCsv::write(path("edges.csv"), excel, rel, g), &path("edges.csv"))?;
+                with_path(
+                    EdgesCsv::write(path("edges.csv"), excel, rel, g),
+                    &path("edges.csv"),
+                )?;
             }
         }
         if wants("neo4j") {
-            with_path(output::neo4j::write(&path("neo4j"), excel, analyzer.relations.as_ref(), g), &path("neo4j"))?;
+            with_path(
+                output::neo4j::write(&path("neo4j"), excel, analyzer.relations.as_ref(), g),
+                &path("neo4j"),
+            )?;
         }
         if wants("ntriples") {
-            with_path(output::rdf::write_ntriples(&path("graph.nt"), &args.base_iri, g), &path("graph.nt"))?;
+            with_path(
+                output::rdf::write_ntriples(&path("graph.nt"), &args.base_iri, g),
+                &path("graph.nt"),
+            )?;
         }
         if wants("turtle") {
-            with_path(output::rdf::write_turtle(&path("graph.ttl"), &args.base_iri, g), &path("graph.ttl"))?;
+            with_path(
+                output::rdf::write_turtle(&path("graph.ttl"), &args.base_iri, g),
+                &path("graph.ttl"),
+            )?;
         }
         if wants("graphml") {
-            with_path(output::graphml::write(&path("graph.graphml"), g), &path("graph.graphml"))?;
+            with_path(
+                output::graphml::write(&path("graph.graphml"), g),
+                &path("graph.graphml"),
+            )?;
         }
     }
     if let Some(l) = lines_file {
         with_path(l.into_inner().commit(), &path("documents.jsonl"))?;
     }
     if let Some(l) = lines_out {
-        l.into_inner().flush().context("cannot write the JSON lines")?;
+        l.into_inner()
+            .flush()
+            .context("cannot write the JSON lines")?;
     }
-    let threads = if args.threads == 0 { rayon::current_num_threads() } else { args.threads };
+    let threads = if args.threads == 0 {
+        rayon::current_num_threads()
+    } else {
+        args.threads
+    };
     if dir.is_some() {
-        with_path(output::write_summary(path("summary.json"), &stats, threads), &path("summary.json"))?;
+        with_path(
+            output::write_summary(path("summary.json"), &stats, threads),
+            &path("summary.json"),
+        )?;
     }
 
     if !args.quiet {
         if stats.rejected as usize > SHOW {
-            eprintln!("rasid: {} more rejected records not shown", stats.rejected as usize - SHOW);
+            eprintln!(
+                "rasid: {} more rejected records not shown",
+                stats.rejected as usize - SHOW
+            );
         }
-        let by_type: Vec<String> = EntityType::ALL.iter().map(|&k| format!("{} {}", k, stats.mentions_of(k))).collect();
-        let by_predicate: Vec<String> = stats.triples.iter().map(|(p, n)| format!("{p} {n}")).collect();
+        let by_type: Vec<String> = EntityType::ALL
+            .iter()
+            .map(|&k| format!("{} {}", k, stats.mentions_of(k)))
+            .collect();
+        let by_predicate: Vec<String> = stats
+            .triples
+            .iter()
+            .map(|(p, n)| format!("{p} {n}"))
+            .collect();
         eprintln!(
             "rasid: {} documents, {:.1} MB, {} mentions ({}), {} triples ({}), {} rejected, {:.2} s, {:.1} MB/s{}",
             stats.documents,
@@ -299,8 +385,13 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             stats.rejected,
             stats.elapsed.as_secs_f64(),
             stats.mb_per_s(),
-            dir.map(|d| format!(" -> {}", d.display())).unwrap_or_default(),
+            dir.map(|d| format!(" -> {}", d.display()))
+                .unwrap_or_default(),
         );
     }
-    Ok(if stats.rejected > 0 { ExitCode::from(super::EXIT_REJECTS) } else { ExitCode::SUCCESS })
+    Ok(if stats.rejected > 0 {
+        ExitCode::from(super::EXIT_REJECTS)
+    } else {
+        ExitCode::SUCCESS
+    })
 }

@@ -35,9 +35,20 @@ pub enum Command {
 
 pub fn run(cmd: Command) -> anyhow::Result<ExitCode> {
     match cmd {
-        Command::Learn { conll, out, min_ratio, evidence_ratio, min_count } => {
-            let text = std::fs::read_to_string(&conll).with_context(|| format!("cannot read {}", conll.display()))?;
-            let opts = LearnOptions { min_ratio, evidence_ratio, min_count };
+        Command::Learn {
+            conll,
+            out,
+            min_ratio,
+            evidence_ratio,
+            min_count,
+        } => {
+            let text = std::fs::read_to_string(&conll)
+                .with_context(|| format!("cannot read {}", conll.display()))?;
+            let opts = LearnOptions {
+                min_ratio,
+                evidence_ratio,
+                min_count,
+            };
             let (learned, errors) = learn::learn(&conll.display().to_string(), &text, opts);
             for e in errors.iter().take(20) {
                 eprintln!("rasid: {e}");
@@ -45,10 +56,16 @@ pub fn run(cmd: Command) -> anyhow::Result<ExitCode> {
             if errors.len() > 20 {
                 eprintln!("rasid: {} more bad lines", errors.len() - 20);
             }
-            let mut f = AtomicFile::create(&out).with_context(|| format!("cannot write {}", out.display()))?;
-            learn::write_tsv(&mut f, &learned, opts).with_context(|| format!("cannot write {}", out.display()))?;
-            f.commit().with_context(|| format!("cannot write {}", out.display()))?;
-            let unsure = learned.iter().filter(|e| e.ratio() < evidence_ratio).count();
+            let mut f = AtomicFile::create(&out)
+                .with_context(|| format!("cannot write {}", out.display()))?;
+            learn::write_tsv(&mut f, &learned, opts)
+                .with_context(|| format!("cannot write {}", out.display()))?;
+            f.commit()
+                .with_context(|| format!("cannot write {}", out.display()))?;
+            let unsure = learned
+                .iter()
+                .filter(|e| e.ratio() < evidence_ratio)
+                .count();
             eprintln!(
                 "rasid: {} entities learned ({} need evidence), {} bad lines -> {}",
                 learned.len(),
@@ -56,7 +73,11 @@ pub fn run(cmd: Command) -> anyhow::Result<ExitCode> {
                 errors.len(),
                 out.display()
             );
-            Ok(if errors.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(super::EXIT_REJECTS) })
+            Ok(if errors.is_empty() {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(super::EXIT_REJECTS)
+            })
         }
         Command::Check(args) => super::check::run(args),
     }

@@ -21,7 +21,8 @@ pub fn run(cmd: Command) -> anyhow::Result<ExitCode> {
     let Command::Check { files } = cmd;
     let mut failed = false;
     for file in files {
-        let text = std::fs::read_to_string(&file).with_context(|| format!("cannot read {}", file.display()))?;
+        let text = std::fs::read_to_string(&file)
+            .with_context(|| format!("cannot read {}", file.display()))?;
         match Relations::check(&file, &text) {
             Ok(n) => println!("{}: {n} rules, no errors", file.display()),
             Err(errors) => {
@@ -33,5 +34,9 @@ pub fn run(cmd: Command) -> anyhow::Result<ExitCode> {
             }
         }
     }
-    Ok(if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+    Ok(if failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
 }

@@ -37,7 +37,10 @@ impl Usage {
     pub fn from_text(text: &str) -> Usage {
         let mut u = Usage::default();
         let mut add = |s: &str| {
-            for w in fold(s).split(|c: char| !is_word_char(c)).filter(|w| !w.is_empty()) {
+            for w in fold(s)
+                .split(|c: char| !is_word_char(c))
+                .filter(|w| !w.is_empty())
+            {
                 u.words += 1;
                 u.counts.entry(w.to_string()).or_default().0 += 1;
             }
@@ -57,9 +60,14 @@ impl Usage {
 
     /// Counts the tokens of a `token TAG` corpus, and which were names.
     pub fn from_conll(text: &str) -> Usage {
-        let mut u = Usage { annotated: true, ..Usage::default() };
+        let mut u = Usage {
+            annotated: true,
+            ..Usage::default()
+        };
         for line in text.lines() {
-            let Some((tok, tag)) = line.trim().rsplit_once([' ', '\t']) else { continue };
+            let Some((tok, tag)) = line.trim().rsplit_once([' ', '\t']) else {
+                continue;
+            };
             let w = fold(tok);
             if w.is_empty() {
                 continue;
@@ -95,7 +103,12 @@ pub fn check(gazetteer: &Gazetteer, usage: Option<&Usage>) -> Vec<Finding> {
     // folded alias -> (entity, alias text, location)
     let mut by_fold: BTreeMap<String, Vec<(usize, String, Location, bool)>> = BTreeMap::new();
     for a in gazetteer.aliases() {
-        by_fold.entry(fold(&a.text)).or_default().push((a.entity, a.text.clone(), a.origin.clone(), a.ambiguous));
+        by_fold.entry(fold(&a.text)).or_default().push((
+            a.entity,
+            a.text.clone(),
+            a.origin.clone(),
+            a.ambiguous,
+        ));
     }
     for (folded, uses) in &by_fold {
         let first = &uses[0];
@@ -114,7 +127,10 @@ pub fn check(gazetteer: &Gazetteer, usage: Option<&Usage>) -> Vec<Finding> {
                 if prev != text {
                     out.push(Finding {
                         location: loc.clone(),
-                        what: format!("{}: aliases {prev:?} and {text:?} fold to the same {folded:?}", entities[*e].id),
+                        what: format!(
+                            "{}: aliases {prev:?} and {text:?} fold to the same {folded:?}",
+                            entities[*e].id
+                        ),
                         fix: "keep one: folding already matches the other spelling".into(),
                     });
                 }
@@ -125,8 +141,15 @@ pub fn check(gazetteer: &Gazetteer, usage: Option<&Usage>) -> Vec<Finding> {
         ids.dedup();
         if ids.len() > 1 {
             let kinds: Vec<EntityType> = ids.iter().map(|&i| entities[i].kind).collect();
-            let across = if kinds.iter().all(|&k| k == kinds[0]) { "entities" } else { "types" };
-            let names: Vec<String> = ids.iter().map(|&i| format!("{} ({})", entities[i].id, entities[i].kind)).collect();
+            let across = if kinds.iter().all(|&k| k == kinds[0]) {
+                "entities"
+            } else {
+                "types"
+            };
+            let names: Vec<String> = ids
+                .iter()
+                .map(|&i| format!("{} ({})", entities[i].id, entities[i].kind))
+                .collect();
             out.push(Finding {
                 location: first.2.clone(),
                 what: format!("alias {:?} is shared by {} {across}: {}", first.1, ids.len(), names.join(", ")),
@@ -137,7 +160,10 @@ pub fn check(gazetteer: &Gazetteer, usage: Option<&Usage>) -> Vec<Finding> {
         if letters <= 2 {
             out.push(Finding {
                 location: first.2.clone(),
-                what: format!("alias {:?} of {} is very short ({letters} letters)", first.1, entities[first.0].id),
+                what: format!(
+                    "alias {:?} of {} is very short ({letters} letters)",
+                    first.1, entities[first.0].id
+                ),
                 fix: "drop it, or mark it `?` with cues".into(),
             });
             continue;
@@ -150,13 +176,20 @@ pub fn check(gazetteer: &Gazetteer, usage: Option<&Usage>) -> Vec<Finding> {
         if gazetteer.defences().is_common(folded) {
             out.push(Finding {
                 location: first.2.clone(),
-                what: format!("alias {:?} of {} is a common word", first.1, entities[first.0].id),
+                what: format!(
+                    "alias {:?} of {} is a common word",
+                    first.1, entities[first.0].id
+                ),
                 fix: "mark it `?` with cues, or drop it".into(),
             });
         } else if let Some(u) = usage {
             let (total, as_name) = u.of(folded);
             let per_million = total as f64 * 1e6 / u.words.max(1) as f64;
-            let weak = if u.annotated { total >= 5 && (as_name as f64) < 0.5 * total as f64 } else { per_million >= 200.0 };
+            let weak = if u.annotated {
+                total >= 5 && (as_name as f64) < 0.5 * total as f64
+            } else {
+                per_million >= 200.0
+            };
             if weak {
                 let how = if u.annotated {
                     format!("{total} times in the corpus, {as_name} of them in a name")
@@ -165,12 +198,17 @@ pub fn check(gazetteer: &Gazetteer, usage: Option<&Usage>) -> Vec<Finding> {
                 };
                 out.push(Finding {
                     location: first.2.clone(),
-                    what: format!("alias {:?} of {} looks like a common word: {how}", first.1, entities[first.0].id),
+                    what: format!(
+                        "alias {:?} of {} looks like a common word: {how}",
+                        first.1, entities[first.0].id
+                    ),
                     fix: "mark it `?` with cues, or drop it".into(),
                 });
             }
         }
     }
-    out.sort_by(|a, b| (a.location.file.clone(), a.location.line).cmp(&(b.location.file.clone(), b.location.line)));
+    out.sort_by(|a, b| {
+        (a.location.file.clone(), a.location.line).cmp(&(b.location.file.clone(), b.location.line))
+    });
     out
 }

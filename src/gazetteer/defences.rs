@@ -32,9 +32,14 @@ impl Defences {
             .collect();
         let mut type_cues: [Vec<String>; 4] = Default::default();
         let slot = |k: EntityType| EntityType::ALL.iter().position(|&x| x == k).unwrap_or(0);
-        for line in include_str!("../../gazetteers/type-cues.tsv").lines().skip(1) {
+        for line in include_str!("../../gazetteers/type-cues.tsv")
+            .lines()
+            .skip(1)
+        {
             let mut cells = line.split('\t');
-            if let (Some(Some(kind)), Some(cue)) = (cells.next().map(EntityType::parse), cells.next()) {
+            if let (Some(Some(kind)), Some(cue)) =
+                (cells.next().map(EntityType::parse), cells.next())
+            {
                 type_cues[slot(kind)].push(fold(cue));
             }
         }
@@ -51,7 +56,11 @@ impl Defences {
             cues.sort();
             cues.dedup();
         }
-        Defences { on: true, common, type_cues }
+        Defences {
+            on: true,
+            common,
+            type_cues,
+        }
     }
 
     /// No defences: every listed name counts.
@@ -79,7 +88,12 @@ impl Defences {
         }
         let one_word = !folded.contains(' ');
         // a title is never a person's name: الشيخ، رئيس، السيد
-        if one_word && self.type_cues(EntityType::Person).binary_search_by(|c| c.as_str().cmp(folded)).is_ok() {
+        if one_word
+            && self
+                .type_cues(EntityType::Person)
+                .binary_search_by(|c| c.as_str().cmp(folded))
+                .is_ok()
+        {
             return None;
         }
         Some(one_word && (kind == EntityType::Person || self.is_common(folded)))

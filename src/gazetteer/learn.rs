@@ -30,7 +30,11 @@ pub struct LearnOptions {
 
 impl Default for LearnOptions {
     fn default() -> LearnOptions {
-        LearnOptions { min_ratio: 0.3, evidence_ratio: 0.7, min_count: 1 }
+        LearnOptions {
+            min_ratio: 0.3,
+            evidence_ratio: 0.7,
+            min_count: 1,
+        }
     }
 }
 
@@ -85,7 +89,10 @@ pub fn learn(name: &str, text: &str, opts: LearnOptions) -> (Vec<Learned>, Vec<E
             continue;
         }
         let Some((token, tag)) = line.rsplit_once([' ', '\t']) else {
-            errors.push(Error::new(ErrorKind::BadRow(format!("expected `token TAG`, found {line:?}")), Location::line(name, i + 1)));
+            errors.push(Error::new(
+                ErrorKind::BadRow(format!("expected `token TAG`, found {line:?}")),
+                Location::line(name, i + 1),
+            ));
             continue;
         };
         let (kind, begins) = match tag.split_once('-') {
@@ -93,11 +100,18 @@ pub fn learn(name: &str, text: &str, opts: LearnOptions) -> (Vec<Learned>, Vec<E
             Some(("I", t)) => (tag_type(t), false),
             None if tag == "O" => (None, false),
             _ => {
-                errors.push(Error::new(ErrorKind::BadRow(format!("unknown tag {tag:?}; expected O, B-X or I-X")), Location::line(name, i + 1)));
+                errors.push(Error::new(
+                    ErrorKind::BadRow(format!("unknown tag {tag:?}; expected O, B-X or I-X")),
+                    Location::line(name, i + 1),
+                ));
                 (None, false)
             }
         };
-        sentences.last_mut().expect("one sentence at least").push((token.trim().to_string(), kind, begins));
+        sentences.last_mut().expect("one sentence at least").push((
+            token.trim().to_string(),
+            kind,
+            begins,
+        ));
     }
 
     // the names, and where each sentence has names
@@ -109,7 +123,10 @@ pub fn learn(name: &str, text: &str, opts: LearnOptions) -> (Vec<Learned>, Vec<E
                 (Some(k), Some(c)) if !begins && c.kind == *k => c.tokens.push(token.clone()),
                 (Some(k), _) => {
                     spans.extend(cur.take());
-                    cur = Some(Span { kind: *k, tokens: vec![token.clone()] });
+                    cur = Some(Span {
+                        kind: *k,
+                        tokens: vec![token.clone()],
+                    });
                 }
                 (None, _) => spans.extend(cur.take()),
             }
@@ -136,12 +153,19 @@ pub fn learn(name: &str, text: &str, opts: LearnOptions) -> (Vec<Learned>, Vec<E
             })
             .map(|(_, f)| f)
             .unwrap_or_else(|| sp.tokens[0].clone());
-        let surface = std::iter::once(first.as_str()).chain(sp.tokens[1..].iter().map(String::as_str)).collect::<Vec<_>>().join(" ");
+        let surface = std::iter::once(first.as_str())
+            .chain(sp.tokens[1..].iter().map(String::as_str))
+            .collect::<Vec<_>>()
+            .join(" ");
         let folded = fold(&surface);
         if folded.is_empty() {
             continue;
         }
-        *types.entry(folded.clone()).or_default().entry(sp.kind).or_default() += 1;
+        *types
+            .entry(folded.clone())
+            .or_default()
+            .entry(sp.kind)
+            .or_default() += 1;
         let e = entities.entry(folded.clone()).or_insert_with(|| Learned {
             kind: sp.kind,
             folded,
@@ -172,7 +196,9 @@ pub fn learn(name: &str, text: &str, opts: LearnOptions) -> (Vec<Learned>, Vec<E
                 continue;
             }
             for form in strips(&folded[i]) {
-                let Some(cands) = by_first.get(&form) else { continue };
+                let Some(cands) = by_first.get(&form) else {
+                    continue;
+                };
                 for words in cands {
                     let n = words.len();
                     let fits = i + n <= s.len()
@@ -192,10 +218,16 @@ pub fn learn(name: &str, text: &str, opts: LearnOptions) -> (Vec<Learned>, Vec<E
                 // the most frequent type; a tie goes to the first seen
                 let best = t.values().copied().max().unwrap_or(0);
                 if t.get(&e.kind).copied().unwrap_or(0) < best {
-                    e.kind = t.iter().filter(|(_, n)| **n == best).map(|(k, _)| *k).min().unwrap_or(e.kind);
+                    e.kind = t
+                        .iter()
+                        .filter(|(_, n)| **n == best)
+                        .map(|(k, _)| *k)
+                        .min()
+                        .unwrap_or(e.kind);
                 }
             }
-            e.spellings.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+            e.spellings
+                .sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
             e
         })
         .filter(|e| e.name_count >= opts.min_count && e.ratio() >= opts.min_ratio)
@@ -206,7 +238,10 @@ pub fn learn(name: &str, text: &str, opts: LearnOptions) -> (Vec<Learned>, Vec<E
 
 /// Writes learned entities as a gazetteer that `--gazetteer` reads.
 pub fn write_tsv(out: &mut impl Write, learned: &[Learned], opts: LearnOptions) -> io::Result<()> {
-    writeln!(out, "id\ttype\tcanonical\taliases\twikidata\tcues\tnote\tname_count\tother_count")?;
+    writeln!(
+        out,
+        "id\ttype\tcanonical\taliases\twikidata\tcues\tnote\tname_count\tother_count"
+    )?;
     for e in learned {
         let prefix = match e.kind {
             EntityType::Person => "per",
@@ -220,14 +255,22 @@ pub fn write_tsv(out: &mut impl Write, learned: &[Learned], opts: LearnOptions) 
         let canonical = &e.spellings[0].0;
         // the other spellings fold alike: folding finds them, no alias needed;
         // an unsure entry's canonical name is marked, so it needs evidence
-        let aliases: Vec<String> = if unsure { vec![format!("{mark}{canonical}")] } else { Vec::new() };
+        let aliases: Vec<String> = if unsure {
+            vec![format!("{mark}{canonical}")]
+        } else {
+            Vec::new()
+        };
         let clean = |s: &str| s.replace(['\t', '\n', '|'], " ");
         writeln!(
             out,
             "{id}\t{}\t{}\t{}\t\t\tlearned: {:.0}% of {} occurrences were a name\t{}\t{}",
             e.kind,
             clean(canonical),
-            aliases.iter().map(|a| clean(a)).collect::<Vec<_>>().join("|"),
+            aliases
+                .iter()
+                .map(|a| clean(a))
+                .collect::<Vec<_>>()
+                .join("|"),
             e.ratio() * 100.0,
             e.name_count + e.other_count,
             e.name_count,
@@ -246,7 +289,14 @@ mod tests {
 
     #[test]
     fn learns_names_without_their_proclitics_with_counts() {
-        let (got, errors) = learn("t", CONLL, LearnOptions { min_ratio: 0.0, ..LearnOptions::default() });
+        let (got, errors) = learn(
+            "t",
+            CONLL,
+            LearnOptions {
+                min_ratio: 0.0,
+                ..LearnOptions::default()
+            },
+        );
         assert!(errors.is_empty());
         let find = |f: &str| got.iter().find(|e| e.folded == f).unwrap();
         assert_eq!(find("العراق").name_count, 3);
@@ -256,14 +306,24 @@ mod tests {
         let amal = find("الامل");
         assert_eq!((amal.name_count, amal.other_count), (1, 3));
         let (got, _) = learn("t", CONLL, LearnOptions::default());
-        assert!(!got.iter().any(|e| e.folded == "الامل"), "a name a quarter of the time is dropped");
+        assert!(
+            !got.iter().any(|e| e.folded == "الامل"),
+            "a name a quarter of the time is dropped"
+        );
     }
 
     #[test]
     fn bad_lines_are_reported_with_their_line() {
-        let (_, errors) = learn("t.txt", "بغداد B-LOC\nكلمة\nقال X-Y\n", LearnOptions::default());
+        let (_, errors) = learn(
+            "t.txt",
+            "بغداد B-LOC\nكلمة\nقال X-Y\n",
+            LearnOptions::default(),
+        );
         let msgs: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
-        assert!(msgs[0].starts_with("t.txt:2: expected `token TAG`"), "{msgs:?}");
+        assert!(
+            msgs[0].starts_with("t.txt:2: expected `token TAG`"),
+            "{msgs:?}"
+        );
         assert!(msgs[1].starts_with("t.txt:3: unknown tag"), "{msgs:?}");
     }
 }

@@ -12,8 +12,8 @@
 
 mod bundled;
 pub mod check;
-pub mod learn;
 mod defences;
+pub mod learn;
 mod read;
 mod variants;
 
@@ -37,7 +37,12 @@ pub enum EntityType {
 }
 
 impl EntityType {
-    pub const ALL: [EntityType; 4] = [EntityType::Person, EntityType::Org, EntityType::Base, EntityType::Loc];
+    pub const ALL: [EntityType; 4] = [
+        EntityType::Person,
+        EntityType::Org,
+        EntityType::Base,
+        EntityType::Loc,
+    ];
 
     /// The name used in output: `PERSON`, `ORG`, `BASE`, `LOC`.
     pub fn as_str(self) -> &'static str {
@@ -128,7 +133,11 @@ impl Gazetteer {
 
     /// A builder: bundled gazetteers on by default, more files or text added.
     pub fn builder() -> GazetteerBuilder {
-        GazetteerBuilder { bundled: true, defences: true, sources: Vec::new() }
+        GazetteerBuilder {
+            bundled: true,
+            defences: true,
+            sources: Vec::new(),
+        }
     }
 
     pub fn entities(&self) -> &[Entity] {
@@ -244,13 +253,24 @@ impl GazetteerBuilder {
 
     /// Adds gazetteer text under a name used in messages.
     pub fn text(mut self, name: impl Into<String>, text: impl Into<String>) -> Self {
-        self.sources.push(Source::Text { name: name.into(), text: text.into() });
+        self.sources.push(Source::Text {
+            name: name.into(),
+            text: text.into(),
+        });
         self
     }
 
     pub fn build(self) -> Result<Gazetteer, Errors> {
-        let defences = if self.defences { Defences::bundled() } else { Defences::off() };
-        let mut gaz = Gazetteer { variants: Variants::bundled(), defences, ..Gazetteer::default() };
+        let defences = if self.defences {
+            Defences::bundled()
+        } else {
+            Defences::off()
+        };
+        let mut gaz = Gazetteer {
+            variants: Variants::bundled(),
+            defences,
+            ..Gazetteer::default()
+        };
         let mut errors = Vec::new();
         if self.bundled {
             for (name, text) in bundled::FILES {
@@ -259,10 +279,16 @@ impl GazetteerBuilder {
         }
         for source in self.sources {
             match source {
-                Source::Text { name, text } => read::read_into(&mut gaz, Path::new(&name), &text, &mut errors),
+                Source::Text { name, text } => {
+                    read::read_into(&mut gaz, Path::new(&name), &text, &mut errors)
+                }
                 Source::Path(p) => read::read_path(&mut gaz, &p, &mut errors),
             }
         }
-        if errors.is_empty() { Ok(gaz) } else { Err(Errors(errors)) }
+        if errors.is_empty() {
+            Ok(gaz)
+        } else {
+            Err(Errors(errors))
+        }
     }
 }

@@ -31,7 +31,10 @@ struct Columns {
 }
 
 fn sniff(header: &str) -> Option<Format> {
-    let names: Vec<String> = header.split('\t').map(|h| h.trim().to_ascii_lowercase()).collect();
+    let names: Vec<String> = header
+        .split('\t')
+        .map(|h| h.trim().to_ascii_lowercase())
+        .collect();
     let find = |n: &str| names.iter().position(|h| h == n);
     if let (Some(id), Some(kind), Some(canonical)) = (find("id"), find("type"), find("canonical")) {
         return Some(Format::Entities(Columns {
@@ -49,7 +52,8 @@ fn sniff(header: &str) -> Option<Format> {
         return Some(Format::TypedList);
     }
     let other = ["title", "country_id", "form"];
-    let type_cues = names.first().map(String::as_str) == Some("type") && names.get(1).map(String::as_str) == Some("cue");
+    let type_cues = names.first().map(String::as_str) == Some("type")
+        && names.get(1).map(String::as_str) == Some("cue");
     if type_cues || names.first().is_some_and(|n| other.contains(&n.as_str())) {
         return Some(Format::Other);
     }
@@ -66,7 +70,11 @@ pub(super) fn read_path(gaz: &mut Gazetteer, path: &Path, errors: &mut Vec<Error
             match std::fs::read(&f) {
                 Ok(bytes) => match String::from_utf8(bytes) {
                     Ok(text) => {
-                        let first = text.trim_start_matches('\u{feff}').lines().next().unwrap_or("");
+                        let first = text
+                            .trim_start_matches('\u{feff}')
+                            .lines()
+                            .next()
+                            .unwrap_or("");
                         if matches!(sniff(first), Some(Format::Other)) {
                             continue;
                         }
@@ -84,19 +92,30 @@ pub(super) fn read_path(gaz: &mut Gazetteer, path: &Path, errors: &mut Vec<Error
             Ok(text) => read_into(gaz, path, &text, errors),
             Err(e) => errors.push(not_utf8(path, &e)),
         },
-        Err(e) => errors.push(Error::new(ErrorKind::Io(e.to_string()), Location::file(path))),
+        Err(e) => errors.push(Error::new(
+            ErrorKind::Io(e.to_string()),
+            Location::file(path),
+        )),
     }
 }
 
 fn not_utf8(path: &Path, e: &std::string::FromUtf8Error) -> Error {
-    Error::new(ErrorKind::NotUtf8 { byte: e.utf8_error().valid_up_to() }, Location::file(path))
+    Error::new(
+        ErrorKind::NotUtf8 {
+            byte: e.utf8_error().valid_up_to(),
+        },
+        Location::file(path),
+    )
 }
 
 fn collect_tsv(dir: &Path, out: &mut Vec<std::path::PathBuf>, errors: &mut Vec<Error>) {
     let entries = match std::fs::read_dir(dir) {
         Ok(e) => e,
         Err(e) => {
-            errors.push(Error::new(ErrorKind::Io(e.to_string()), Location::file(dir)));
+            errors.push(Error::new(
+                ErrorKind::Io(e.to_string()),
+                Location::file(dir),
+            ));
             return;
         }
     };
@@ -113,26 +132,37 @@ fn collect_tsv(dir: &Path, out: &mut Vec<std::path::PathBuf>, errors: &mut Vec<E
 /// Reads gazetteer text whose header tells its format.
 pub(super) fn read_into(gaz: &mut Gazetteer, path: &Path, text: &str, errors: &mut Vec<Error>) {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut lines = text.lines().enumerate().map(|(i, l)| (i + 1, l.strip_suffix('\r').unwrap_or(l)));
+    let mut lines = text
+        .lines()
+        .enumerate()
+        .map(|(i, l)| (i + 1, l.strip_suffix('\r').unwrap_or(l)));
     let Some((_, header)) = lines.next() else {
         return; // an empty file adds nothing
     };
     match sniff(header) {
         Some(Format::Entities(cols)) => read_entities(gaz, path, &cols, lines, errors),
         Some(Format::TypedList) => read_typed_list(gaz, path, lines, errors),
-        Some(Format::Other) | None => {
-            errors.push(Error::new(ErrorKind::UnknownHeader(header.to_string()), Location::line(path, 1)))
-        }
+        Some(Format::Other) | None => errors.push(Error::new(
+            ErrorKind::UnknownHeader(header.to_string()),
+            Location::line(path, 1),
+        )),
     }
 }
 
 fn bad(path: &Path, line: usize, column: usize, msg: String) -> Error {
-    Error::new(ErrorKind::BadRow(msg), Location::line(path, line).with_column(column))
+    Error::new(
+        ErrorKind::BadRow(msg),
+        Location::line(path, line).with_column(column),
+    )
 }
 
 /// The 1-based character column where cell `index` starts.
 fn column_of(cells: &[&str], index: usize) -> usize {
-    cells[..index.min(cells.len())].iter().map(|c| c.chars().count() + 1).sum::<usize>() + 1
+    cells[..index.min(cells.len())]
+        .iter()
+        .map(|c| c.chars().count() + 1)
+        .sum::<usize>()
+        + 1
 }
 
 fn read_entities<'a>(
@@ -151,11 +181,21 @@ fn read_entities<'a>(
         let opt = |i: Option<usize>| i.map(cell).unwrap_or("");
         let id = cell(cols.id);
         if id.is_empty() {
-            errors.push(bad(path, n, column_of(&cells, cols.id), "row has no id".into()));
+            errors.push(bad(
+                path,
+                n,
+                column_of(&cells, cols.id),
+                "row has no id".into(),
+            ));
             continue;
         }
         if id.chars().any(|c| c.is_whitespace() || c == ',') {
-            errors.push(bad(path, n, column_of(&cells, cols.id), format!("id {id:?} contains a space or a comma")));
+            errors.push(bad(
+                path,
+                n,
+                column_of(&cells, cols.id),
+                format!("id {id:?} contains a space or a comma"),
+            ));
             continue;
         }
         let Some(kind) = EntityType::parse(cell(cols.kind)) else {
@@ -163,19 +203,29 @@ fn read_entities<'a>(
                 path,
                 n,
                 column_of(&cells, cols.kind),
-                format!("unknown type {:?} for {id}; expected PERSON, ORG, BASE or LOC", cell(cols.kind)),
+                format!(
+                    "unknown type {:?} for {id}; expected PERSON, ORG, BASE or LOC",
+                    cell(cols.kind)
+                ),
             ));
             continue;
         };
         let canonical = cell(cols.canonical);
         if fold(canonical).is_empty() {
-            errors.push(bad(path, n, column_of(&cells, cols.canonical), format!("{id} has no canonical name")));
+            errors.push(bad(
+                path,
+                n,
+                column_of(&cells, cols.canonical),
+                format!("{id} has no canonical name"),
+            ));
             continue;
         }
         let canonical = canonical.trim_start_matches('?').trim();
         let wikidata = opt(cols.wikidata);
         if !wikidata.is_empty()
-            && !(wikidata.starts_with('Q') && wikidata.len() > 1 && wikidata[1..].bytes().all(|b| b.is_ascii_digit()))
+            && !(wikidata.starts_with('Q')
+                && wikidata.len() > 1
+                && wikidata[1..].bytes().all(|b| b.is_ascii_digit()))
         {
             errors.push(bad(
                 path,
@@ -213,7 +263,11 @@ fn read_entities<'a>(
         if !names.iter().any(|(a, _)| fold(a) == canonical_folded) {
             names.insert(0, (canonical.to_string(), false));
         }
-        let cues: Vec<String> = opt(cols.cues).split('|').map(fold).filter(|c| !c.is_empty()).collect();
+        let cues: Vec<String> = opt(cols.cues)
+            .split('|')
+            .map(fold)
+            .filter(|c| !c.is_empty())
+            .collect();
         let origin = Location::line(path, n);
         let entity = Entity {
             id: id.to_string(),
@@ -229,7 +283,12 @@ fn read_entities<'a>(
         match gaz.add_entity(entity) {
             Ok(e) => {
                 for (text, ambiguous) in names {
-                    gaz.aliases.push(Alias { text, entity: e, ambiguous, origin: origin.clone() });
+                    gaz.aliases.push(Alias {
+                        text,
+                        entity: e,
+                        ambiguous,
+                        origin: origin.clone(),
+                    });
                 }
             }
             Err(err) => errors.push(err),
@@ -291,7 +350,12 @@ fn read_typed_list<'a>(
             discovered: false,
         };
         match gaz.add_entity(entity) {
-            Ok(e) if fresh => gaz.aliases.push(Alias { text: surface.to_string(), entity: e, ambiguous: false, origin }),
+            Ok(e) if fresh => gaz.aliases.push(Alias {
+                text: surface.to_string(),
+                entity: e,
+                ambiguous: false,
+                origin,
+            }),
             Ok(_) => {}
             Err(err) => errors.push(err),
         }

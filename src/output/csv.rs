@@ -11,13 +11,26 @@ use crate::matcher::{EntityTable, Mention};
 use crate::relation::{Relations, Triple};
 
 /// The columns of `mentions.csv` (SPEC.md).
-pub const MENTION_HEADER: [&str; 9] =
-    ["doc_id", "start", "end", "text", "type", "entity_id", "canonical", "origin", "confidence"];
+pub const MENTION_HEADER: [&str; 9] = [
+    "doc_id",
+    "start",
+    "end",
+    "text",
+    "type",
+    "entity_id",
+    "canonical",
+    "origin",
+    "confidence",
+];
 
 /// How a mention was found: from a gazetteer, or discovered by context (a
 /// lower confidence).
 pub fn origin_of(e: &crate::gazetteer::Entity) -> (&'static str, &'static str) {
-    if e.discovered { ("discovered", "0.60") } else { ("listed", "1.00") }
+    if e.discovered {
+        ("discovered", "0.60")
+    } else {
+        ("listed", "1.00")
+    }
 }
 
 /// Writes `mentions.csv` rows.
@@ -32,7 +45,12 @@ impl MentionsCsv {
         Ok(MentionsCsv { csv })
     }
 
-    pub fn write(&mut self, table: EntityTable<'_>, doc: &Document, mentions: &[Mention]) -> io::Result<()> {
+    pub fn write(
+        &mut self,
+        table: EntityTable<'_>,
+        doc: &Document,
+        mentions: &[Mention],
+    ) -> io::Result<()> {
         for m in mentions {
             let e = table.of(m);
             self.csv.write_record([
@@ -84,7 +102,13 @@ impl TriplesCsv {
         Ok(TriplesCsv { csv })
     }
 
-    pub fn write(&mut self, table: EntityTable<'_>, relations: &Relations, doc: &Document, triples: &[Triple]) -> io::Result<()> {
+    pub fn write(
+        &mut self,
+        table: EntityTable<'_>,
+        relations: &Relations,
+        doc: &Document,
+        triples: &[Triple],
+    ) -> io::Result<()> {
         for t in triples {
             let (s, o) = (table.get(t.subject), table.get(t.object));
             let rule = &relations.rules()[t.rule];
@@ -112,10 +136,18 @@ impl TriplesCsv {
     }
 }
 
-
 /// The columns of `entities.csv`.
-pub const ENTITY_HEADER: [&str; 9] =
-    ["entity_id", "type", "canonical", "aliases_seen", "mentions", "documents", "wikidata", "origin", "note"];
+pub const ENTITY_HEADER: [&str; 9] = [
+    "entity_id",
+    "type",
+    "canonical",
+    "aliases_seen",
+    "mentions",
+    "documents",
+    "wikidata",
+    "origin",
+    "note",
+];
 
 /// Writes `entities.csv`: one row an entity seen, in id order.
 pub struct EntitiesCsv;
@@ -165,7 +197,12 @@ pub const EDGE_HEADER: [&str; 15] = [
 pub struct EdgesCsv;
 
 impl EdgesCsv {
-    pub fn write(path: impl AsRef<Path>, excel: bool, relations: &Relations, graph: &Graph) -> io::Result<()> {
+    pub fn write(
+        path: impl AsRef<Path>,
+        excel: bool,
+        relations: &Relations,
+        graph: &Graph,
+    ) -> io::Result<()> {
         let mut csv = csv_writer(path, excel)?;
         csv.write_record(EDGE_HEADER)?;
         for (s, predicate, o, edge) in graph.edges() {

@@ -64,8 +64,14 @@ impl Graph {
         let n = self.docs;
         let table = found.table(&analyzer.matcher);
         let entities = &mut self.entities;
-        fn stat_of<'g>(entities: &'g mut FxHashMap<String, (Entity, EntityStat)>, e: &Entity) -> &'g mut EntityStat {
-            &mut entities.entry(e.id.clone()).or_insert_with(|| (e.clone(), EntityStat::default())).1
+        fn stat_of<'g>(
+            entities: &'g mut FxHashMap<String, (Entity, EntityStat)>,
+            e: &Entity,
+        ) -> &'g mut EntityStat {
+            &mut entities
+                .entry(e.id.clone())
+                .or_insert_with(|| (e.clone(), EntityStat::default()))
+                .1
         }
         for m in &found.mentions {
             let stat = stat_of(entities, table.of(m));
@@ -75,11 +81,17 @@ impl Graph {
                 stat.documents += 1;
             }
             if stat.aliases.len() < MAX_ALIASES {
-                let spelled = m.text(&doc.text).split_whitespace().collect::<Vec<_>>().join(" ");
+                let spelled = m
+                    .text(&doc.text)
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ");
                 stat.aliases.insert(spelled);
             }
         }
-        let Some(rel) = &analyzer.relations else { return };
+        let Some(rel) = &analyzer.relations else {
+            return;
+        };
         for t in &found.triples {
             // an end named by a nationality adjective is a node too
             for e in [t.subject, t.object] {
@@ -98,7 +110,11 @@ impl Graph {
                 end: t.end,
                 text: doc.text[t.byte_start..t.byte_end].to_string(),
             };
-            let key = (table.get(t.subject).id.clone(), predicate, table.get(t.object).id.clone());
+            let key = (
+                table.get(t.subject).id.clone(),
+                predicate,
+                table.get(t.object).id.clone(),
+            );
             let edge = self.edges.entry(key).or_insert_with(|| EdgeStat {
                 documents: 0,
                 mentions: 0,

@@ -45,7 +45,10 @@ pub fn write(path: &Path, graph: &Graph) -> io::Result<()> {
         ("confidence", "edge", "confidence", "double"),
         ("evidence", "edge", "evidence", "string"),
     ] {
-        writeln!(f, r#"  <key id="{id}" for="{domain}" attr.name="{name}" attr.type="{ty}"/>"#)?;
+        writeln!(
+            f,
+            r#"  <key id="{id}" for="{domain}" attr.name="{name}" attr.type="{ty}"/>"#
+        )?;
     }
     writeln!(f, r#"  <graph id="rasid" edgedefault="directed">"#)?;
     for (e, stat) in graph.entities() {
@@ -55,17 +58,46 @@ pub fn write(path: &Path, graph: &Graph) -> io::Result<()> {
         if let Some(q) = &e.wikidata {
             writeln!(f, r#"      <data key="wikidata">{}</data>"#, xml(q))?;
         }
-        writeln!(f, r#"      <data key="n_mentions">{}</data>"#, stat.mentions)?;
-        writeln!(f, r#"      <data key="n_documents">{}</data>"#, stat.documents)?;
+        writeln!(
+            f,
+            r#"      <data key="n_mentions">{}</data>"#,
+            stat.mentions
+        )?;
+        writeln!(
+            f,
+            r#"      <data key="n_documents">{}</data>"#,
+            stat.documents
+        )?;
         writeln!(f, "    </node>")?;
     }
     for (k, (s, predicate, o, edge)) in graph.edges().into_iter().enumerate() {
-        writeln!(f, r#"    <edge id="e{k}" source="{}" target="{}">"#, xml(&s.id), xml(&o.id))?;
+        writeln!(
+            f,
+            r#"    <edge id="e{k}" source="{}" target="{}">"#,
+            xml(&s.id),
+            xml(&o.id)
+        )?;
         writeln!(f, r#"      <data key="predicate">{predicate}</data>"#)?;
-        writeln!(f, r#"      <data key="e_documents">{}</data>"#, edge.documents)?;
-        writeln!(f, r#"      <data key="e_mentions">{}</data>"#, edge.mentions)?;
-        writeln!(f, r#"      <data key="confidence">{:.2}</data>"#, edge.best.confidence)?;
-        writeln!(f, r#"      <data key="evidence">{}</data>"#, xml(&edge.best.text))?;
+        writeln!(
+            f,
+            r#"      <data key="e_documents">{}</data>"#,
+            edge.documents
+        )?;
+        writeln!(
+            f,
+            r#"      <data key="e_mentions">{}</data>"#,
+            edge.mentions
+        )?;
+        writeln!(
+            f,
+            r#"      <data key="confidence">{:.2}</data>"#,
+            edge.best.confidence
+        )?;
+        writeln!(
+            f,
+            r#"      <data key="evidence">{}</data>"#,
+            xml(&edge.best.text)
+        )?;
         writeln!(f, "    </edge>")?;
     }
     writeln!(f, "  </graph>\n</graphml>")?;

@@ -80,10 +80,20 @@ impl Review {
     pub fn create(path: &Path, max_docs: usize) -> io::Result<Review> {
         let mut out = AtomicFile::create(path)?;
         out.write_all(HEAD.as_bytes())?;
-        Ok(Review { out, max_docs, written: 0, skipped: 0 })
+        Ok(Review {
+            out,
+            max_docs,
+            written: 0,
+            skipped: 0,
+        })
     }
 
-    pub fn document(&mut self, analyzer: &Analyzer, doc: &Document, found: &Analysis) -> io::Result<()> {
+    pub fn document(
+        &mut self,
+        analyzer: &Analyzer,
+        doc: &Document,
+        found: &Analysis,
+    ) -> io::Result<()> {
         if self.written >= self.max_docs {
             self.skipped += 1;
             return Ok(());
@@ -111,11 +121,18 @@ impl Review {
         f.write_all(xml(&doc.text[at..]).as_bytes())?;
         writeln!(f, "</div>")?;
         if let (Some(rel), false) = (&analyzer.relations, found.triples.is_empty()) {
-            writeln!(f, "<table><tr><th>الفاعل</th><th>العلاقة</th><th>المفعول</th><th>الدليل</th><th>القاعدة</th></tr>")?;
+            writeln!(
+                f,
+                "<table><tr><th>الفاعل</th><th>العلاقة</th><th>المفعول</th><th>الدليل</th><th>القاعدة</th></tr>"
+            )?;
             for t in &found.triples {
                 let (s, o) = (table.get(t.subject), table.get(t.object));
                 let rule = &rel.rules()[t.rule];
-                let arrow = if SYMMETRIC.contains(&rule.predicate.as_str()) { "↔" } else { "←" };
+                let arrow = if SYMMETRIC.contains(&rule.predicate.as_str()) {
+                    "↔"
+                } else {
+                    "←"
+                };
                 writeln!(
                     f,
                     r#"<tr data-predicate="{p}"><td>{}</td><td dir="ltr">{p} {arrow}</td><td>{}</td><td>«{}»</td><td dir="ltr">{} ({:.2})</td></tr>"#,

@@ -69,19 +69,38 @@ impl<W: Write> JsonLines<W> {
         JsonLines { out }
     }
 
-    pub fn document(&mut self, analyzer: &Analyzer, doc: &Document, found: &Analysis) -> io::Result<()> {
+    pub fn document(
+        &mut self,
+        analyzer: &Analyzer,
+        doc: &Document,
+        found: &Analysis,
+    ) -> io::Result<()> {
         let table = found.table(&analyzer.matcher);
-        let mentions: Vec<Value> = found.mentions.iter().map(|m| mention_json(table, doc, m)).collect();
+        let mentions: Vec<Value> = found
+            .mentions
+            .iter()
+            .map(|m| mention_json(table, doc, m))
+            .collect();
         let triples: Vec<Value> = match &analyzer.relations {
-            Some(rel) => found.triples.iter().map(|t| triple_json(table, rel, doc, t)).collect(),
+            Some(rel) => found
+                .triples
+                .iter()
+                .map(|t| triple_json(table, rel, doc, t))
+                .collect(),
             None => Vec::new(),
         };
-        serde_json::to_writer(&mut self.out, &json!({"id": doc.id, "mentions": mentions, "triples": triples}))?;
+        serde_json::to_writer(
+            &mut self.out,
+            &json!({"id": doc.id, "mentions": mentions, "triples": triples}),
+        )?;
         self.out.write_all(b"\n")
     }
 
     pub fn rejected(&mut self, r: &Reject) -> io::Result<()> {
-        serde_json::to_writer(&mut self.out, &json!({"id": r.id, "rejected": reject_json(r)}))?;
+        serde_json::to_writer(
+            &mut self.out,
+            &json!({"id": r.id, "rejected": reject_json(r)}),
+        )?;
         self.out.write_all(b"\n")
     }
 
@@ -97,7 +116,9 @@ pub struct RejectsJsonl {
 
 impl RejectsJsonl {
     pub fn create(path: impl AsRef<Path>) -> io::Result<RejectsJsonl> {
-        Ok(RejectsJsonl { out: AtomicFile::create(path)? })
+        Ok(RejectsJsonl {
+            out: AtomicFile::create(path)?,
+        })
     }
 
     pub fn write(&mut self, r: &Reject) -> io::Result<()> {

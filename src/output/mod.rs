@@ -29,8 +29,6 @@ use std::fs::File;
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 
-
-
 /// A file that appears under its name only once it is complete.
 pub struct AtomicFile {
     tmp: PathBuf,
@@ -41,7 +39,10 @@ pub struct AtomicFile {
 impl AtomicFile {
     pub fn create(dest: impl AsRef<Path>) -> io::Result<AtomicFile> {
         let dest = dest.as_ref().to_path_buf();
-        let name = dest.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let name = dest
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
         let tmp = dest.with_file_name(format!(".{name}.{}.tmp", std::process::id()));
         let out = Some(BufWriter::with_capacity(1 << 20, File::create(&tmp)?));
         Ok(AtomicFile { tmp, dest, out })
@@ -98,7 +99,9 @@ pub fn csv_writer(path: impl AsRef<Path>, excel: bool) -> io::Result<::csv::Writ
 
 /// Finishes a CSV writer and renames its file into place.
 pub fn commit_csv(w: ::csv::Writer<AtomicFile>) -> io::Result<()> {
-    w.into_inner().map_err(|e| io::Error::other(e.to_string()))?.commit()
+    w.into_inner()
+        .map_err(|e| io::Error::other(e.to_string()))?
+        .commit()
 }
 
 #[cfg(test)]
@@ -107,7 +110,14 @@ mod tests {
 
     #[test]
     fn formula_starts_are_neutralized() {
-        for (cell, want) in [("=1+1", "'=1+1"), ("+ الخط -", "'+ الخط -"), ("-A", "'-A"), ("@x", "'@x"), ("بغداد", "بغداد"), ("", "")] {
+        for (cell, want) in [
+            ("=1+1", "'=1+1"),
+            ("+ الخط -", "'+ الخط -"),
+            ("-A", "'-A"),
+            ("@x", "'@x"),
+            ("بغداد", "بغداد"),
+            ("", ""),
+        ] {
             assert_eq!(safe_cell(cell), want);
         }
     }

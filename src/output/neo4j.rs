@@ -20,10 +20,23 @@ fn label(kind: EntityType) -> &'static str {
 }
 
 /// Writes both files into `dir` (created if missing).
-pub fn write(dir: &Path, excel: bool, relations: Option<&Relations>, graph: &Graph) -> io::Result<()> {
+pub fn write(
+    dir: &Path,
+    excel: bool,
+    relations: Option<&Relations>,
+    graph: &Graph,
+) -> io::Result<()> {
     std::fs::create_dir_all(dir)?;
     let mut nodes = csv_writer(dir.join("nodes.csv"), excel)?;
-    nodes.write_record(["entityId:ID", "name", "type", "wikidata", "mentions:int", "documents:int", ":LABEL"])?;
+    nodes.write_record([
+        "entityId:ID",
+        "name",
+        "type",
+        "wikidata",
+        "mentions:int",
+        "documents:int",
+        ":LABEL",
+    ])?;
     for (e, stat) in graph.entities() {
         nodes.write_record([
             &*safe_cell(&e.id),
@@ -37,9 +50,20 @@ pub fn write(dir: &Path, excel: bool, relations: Option<&Relations>, graph: &Gra
     }
     commit_csv(nodes)?;
     let mut rels = csv_writer(dir.join("relationships.csv"), excel)?;
-    rels.write_record([":START_ID", ":END_ID", ":TYPE", "documents:int", "mentions:int", "confidence:float", "rule", "evidence"])?;
+    rels.write_record([
+        ":START_ID",
+        ":END_ID",
+        ":TYPE",
+        "documents:int",
+        "mentions:int",
+        "confidence:float",
+        "rule",
+        "evidence",
+    ])?;
     for (s, predicate, o, edge) in graph.edges() {
-        let rule = relations.map(|r| r.rules()[edge.best.rule].id.as_str()).unwrap_or("");
+        let rule = relations
+            .map(|r| r.rules()[edge.best.rule].id.as_str())
+            .unwrap_or("");
         rels.write_record([
             &*safe_cell(&s.id),
             &safe_cell(&o.id),

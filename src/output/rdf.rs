@@ -70,16 +70,40 @@ fn statements(base: &str, graph: &Graph) -> Vec<(String, String, String)> {
     let mut out = Vec::new();
     for (e, stat) in graph.entities() {
         let s = entity(&e.id);
-        out.push((s.clone(), RDF_TYPE.to_string(), format!("<{}>", onto(class(e.kind)))));
-        out.push((s.clone(), RDFS_LABEL.to_string(), format!("\"{}\"@ar", literal(&e.canonical))));
+        out.push((
+            s.clone(),
+            RDF_TYPE.to_string(),
+            format!("<{}>", onto(class(e.kind))),
+        ));
+        out.push((
+            s.clone(),
+            RDFS_LABEL.to_string(),
+            format!("\"{}\"@ar", literal(&e.canonical)),
+        ));
         if let Some(q) = &e.wikidata {
-            out.push((s.clone(), OWL_SAME_AS.to_string(), format!("<http://www.wikidata.org/entity/{q}>")));
+            out.push((
+                s.clone(),
+                OWL_SAME_AS.to_string(),
+                format!("<http://www.wikidata.org/entity/{q}>"),
+            ));
         }
-        out.push((s.clone(), onto("mentions"), format!("\"{}\"^^<{XSD_INTEGER}>", stat.mentions)));
-        out.push((s, onto("documents"), format!("\"{}\"^^<{XSD_INTEGER}>", stat.documents)));
+        out.push((
+            s.clone(),
+            onto("mentions"),
+            format!("\"{}\"^^<{XSD_INTEGER}>", stat.mentions),
+        ));
+        out.push((
+            s,
+            onto("documents"),
+            format!("\"{}\"^^<{XSD_INTEGER}>", stat.documents),
+        ));
     }
     for (s, predicate, o, _) in graph.edges() {
-        out.push((entity(&s.id), onto(predicate), format!("<{}>", entity(&o.id))));
+        out.push((
+            entity(&s.id),
+            onto(predicate),
+            format!("<{}>", entity(&o.id)),
+        ));
     }
     out
 }
@@ -97,7 +121,10 @@ pub fn write_ntriples(path: &Path, base: &str, graph: &Graph) -> io::Result<()> 
 pub fn write_turtle(path: &Path, base: &str, graph: &Graph) -> io::Result<()> {
     let mut f = AtomicFile::create(path)?;
     writeln!(f, "# rasid: entities and the relations between them")?;
-    writeln!(f, "@prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> .")?;
+    writeln!(
+        f,
+        "@prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> ."
+    )?;
     writeln!(f, "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .")?;
     writeln!(f, "@prefix owl: <http://www.w3.org/2002/07/owl#> .")?;
     writeln!(f, "@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .")?;

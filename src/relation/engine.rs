@@ -76,14 +76,25 @@ impl Sentence<'_> {
         out.iter().map(|h| h.end).min()
     }
 
-    fn go<'r>(&self, stack: &mut Vec<&'r [Elem]>, start: usize, pos: usize, binds: &mut Vec<Option<Bound>>, out: &mut Vec<Hit>) {
+    fn go<'r>(
+        &self,
+        stack: &mut Vec<&'r [Elem]>,
+        start: usize,
+        pos: usize,
+        binds: &mut Vec<Option<Bound>>,
+        out: &mut Vec<Hit>,
+    ) {
         if out.len() >= MAX_HITS {
             return;
         }
         // the next element: the first of the innermost sequence with one left
         let Some(depth) = stack.iter().rposition(|s| !s.is_empty()) else {
             if pos > start {
-                out.push(Hit { start, end: pos, slots: binds.clone() });
+                out.push(Hit {
+                    start,
+                    end: pos,
+                    slots: binds.clone(),
+                });
             }
             return;
         };
@@ -106,13 +117,21 @@ impl Sentence<'_> {
                 }
             }
             Elem::Slot { types, slot, exact } => {
-                if let Some(Kind::Name(m)) = tokens.get(pos).filter(|t| !(*exact && t.conj)).map(|t| t.kind) {
+                if let Some(Kind::Name(m)) = tokens
+                    .get(pos)
+                    .filter(|t| !(*exact && t.conj))
+                    .map(|t| t.kind)
+                {
                     let (entity, kind) = (self.mention_entity)(m);
                     if types & type_mask(kind) != 0 {
                         match slot {
                             Some(slot) => {
                                 let old = binds[*slot];
-                                binds[*slot] = Some(Bound { entity, first: pos, last: pos });
+                                binds[*slot] = Some(Bound {
+                                    entity,
+                                    first: pos,
+                                    last: pos,
+                                });
                                 self.go(stack, start, pos + 1, binds, out);
                                 binds[*slot] = old;
                             }
@@ -124,16 +143,24 @@ impl Sentence<'_> {
             Elem::Class { name, bind, exact } => {
                 let mut found = Vec::new();
                 if name == "nat" {
-                    self.lexicon.nationalities.lookup(self.text, tokens, pos, *exact, &mut found);
+                    self.lexicon
+                        .nationalities
+                        .lookup(self.text, tokens, pos, *exact, &mut found);
                 } else if let Some(p) = self.lexicon.classes.get(name) {
                     p.lookup(self.text, tokens, pos, *exact, &mut found);
                 }
                 for (len, value) in found {
                     match bind {
                         Some(slot) => {
-                            let Some(Some(entity)) = self.country_entity.get(value) else { continue };
+                            let Some(Some(entity)) = self.country_entity.get(value) else {
+                                continue;
+                            };
                             let old = binds[*slot];
-                            binds[*slot] = Some(Bound { entity: *entity, first: pos, last: pos + len - 1 });
+                            binds[*slot] = Some(Bound {
+                                entity: *entity,
+                                first: pos,
+                                last: pos + len - 1,
+                            });
                             self.go(stack, start, pos + len, binds, out);
                             binds[*slot] = old;
                         }
@@ -191,7 +218,11 @@ impl Sentence<'_> {
                 (Lit::Punct(c), Kind::Punct(d)) => same_mark(*c, d),
                 (Lit::Word(w), Kind::Word) => {
                     let t = &self.text[tok.start..tok.end];
-                    if k == 0 && !exact { is_form_of(t, w) } else { t == w }
+                    if k == 0 && !exact {
+                        is_form_of(t, w)
+                    } else {
+                        t == w
+                    }
                 }
                 _ => false,
             };

@@ -40,14 +40,32 @@ impl Phrases {
 
     /// Every phrase that starts at `tokens[at]`: (number of tokens, value).
     /// Unless `exact`, the first word may carry proclitics (للفريق for الفريق).
-    pub fn lookup(&self, text: &str, tokens: &[Token], at: usize, exact: bool, out: &mut Vec<(usize, usize)>) {
-        let Some(first) = tokens.get(at).and_then(|t| t.word(text)) else { return };
-        let forms = if exact { vec![std::borrow::Cow::Borrowed(first)] } else { word_forms(first) };
+    pub fn lookup(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        at: usize,
+        exact: bool,
+        out: &mut Vec<(usize, usize)>,
+    ) {
+        let Some(first) = tokens.get(at).and_then(|t| t.word(text)) else {
+            return;
+        };
+        let forms = if exact {
+            vec![std::borrow::Cow::Borrowed(first)]
+        } else {
+            word_forms(first)
+        };
         for form in forms {
-            let Some(list) = self.by_first.get(form.as_ref()) else { continue };
+            let Some(list) = self.by_first.get(form.as_ref()) else {
+                continue;
+            };
             for (rest, value) in list {
                 let fits = rest.iter().enumerate().all(|(k, w)| {
-                    tokens.get(at + 1 + k).and_then(|t| t.word(text)).is_some_and(|x| x == w)
+                    tokens
+                        .get(at + 1 + k)
+                        .and_then(|t| t.word(text))
+                        .is_some_and(|x| x == w)
                 });
                 if fits && !out.contains(&(rest.len() + 1, *value)) {
                     out.push((rest.len() + 1, *value));
@@ -82,11 +100,16 @@ impl Lexicon {
     pub fn add_titles(&mut self, text: &str) {
         for line in text.lines().skip(1) {
             let mut cells = line.split('\t');
-            let (Some(title), Some(class)) = (cells.next(), cells.next()) else { continue };
+            let (Some(title), Some(class)) = (cells.next(), cells.next()) else {
+                continue;
+            };
             let title = title.trim();
             let title = title.strip_suffix(" ل").unwrap_or(title);
             if !title.is_empty() && !class.trim().is_empty() {
-                self.classes.entry(class.trim().to_string()).or_default().insert(title, 0);
+                self.classes
+                    .entry(class.trim().to_string())
+                    .or_default()
+                    .insert(title, 0);
             }
         }
     }
@@ -96,7 +119,9 @@ impl Lexicon {
     pub fn add_nationalities(&mut self, text: &str) {
         for line in text.lines().skip(1) {
             let mut cells = line.split('\t');
-            let (Some(id), Some(forms)) = (cells.next(), cells.next()) else { continue };
+            let (Some(id), Some(forms)) = (cells.next(), cells.next()) else {
+                continue;
+            };
             let id = id.trim();
             if id.is_empty() {
                 continue;

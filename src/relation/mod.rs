@@ -59,7 +59,11 @@ impl Relations {
         let lexicon = Lexicon::bundled();
         let mut set = RuleSet::default();
         let mut errors = Vec::new();
-        if let Err(e) = set.parse(Path::new("gazetteers/relations.rules"), rules::BUNDLED, &lexicon) {
+        if let Err(e) = set.parse(
+            Path::new("gazetteers/relations.rules"),
+            rules::BUNDLED,
+            &lexicon,
+        ) {
             errors.extend(e);
         }
         for path in extra {
@@ -70,7 +74,10 @@ impl Relations {
                             errors.extend(e);
                         }
                     }
-                    Err(e) => errors.push(Error::new(ErrorKind::Io(e.to_string()), Location::file(&file))),
+                    Err(e) => errors.push(Error::new(
+                        ErrorKind::Io(e.to_string()),
+                        Location::file(&file),
+                    )),
                 }
             }
         }
@@ -82,9 +89,22 @@ impl Relations {
 
     /// Rules already parsed, with their lexicon.
     pub fn from_parts(matcher: &Matcher, set: RuleSet, lexicon: Lexicon) -> Relations {
-        let index: HashMap<&str, usize> = matcher.entities().iter().enumerate().map(|(i, e)| (e.id.as_str(), i)).collect();
-        let country_entity = lexicon.countries.iter().map(|c| index.get(c.as_str()).copied()).collect();
-        Relations { set, lexicon, country_entity }
+        let index: HashMap<&str, usize> = matcher
+            .entities()
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.id.as_str(), i))
+            .collect();
+        let country_entity = lexicon
+            .countries
+            .iter()
+            .map(|c| index.get(c.as_str()).copied())
+            .collect();
+        Relations {
+            set,
+            lexicon,
+            country_entity,
+        }
     }
 
     pub fn rules(&self) -> &[rules::Rule] {
@@ -97,7 +117,11 @@ impl Relations {
         let mut set = RuleSet::default();
         // the bundled classes are there for a file that uses them
         if text != rules::BUNDLED {
-            let _ = set.parse(Path::new("gazetteers/relations.rules"), rules::BUNDLED, &lexicon);
+            let _ = set.parse(
+                Path::new("gazetteers/relations.rules"),
+                rules::BUNDLED,
+                &lexicon,
+            );
             set.rules.clear();
         }
         set.parse(path, text, &lexicon).map_err(Errors)?;
@@ -105,7 +129,13 @@ impl Relations {
     }
 
     /// The triples of one document, in text order.
-    pub fn extract(&self, table: EntityTable<'_>, text: &str, norm: &Normalized, mentions: &[Mention]) -> Vec<Triple> {
+    pub fn extract(
+        &self,
+        table: EntityTable<'_>,
+        text: &str,
+        norm: &Normalized,
+        mentions: &[Mention],
+    ) -> Vec<Triple> {
         let mention_entity = |m: usize| {
             let e = mentions[m].entity;
             (e, table.get(e).kind)
@@ -155,17 +185,25 @@ impl Relations {
             let mut found: Vec<Triple> = Vec::new();
             for (r, rule) in self.set.rules.iter().enumerate() {
                 if rule.needs.iter().any(|&n| n & present == 0)
-                    || rule.cues.iter().any(|set| !set.iter().any(|&i| cue_present[i as usize]))
+                    || rule
+                        .cues
+                        .iter()
+                        .any(|set| !set.iter().any(|&i| cue_present[i as usize]))
                 {
                     continue;
                 }
                 for hit in s.hits(rule) {
-                    let (Some(subj), Some(obj)) = (hit.slots[rule.subject], hit.slots[rule.object]) else { continue };
+                    let (Some(subj), Some(obj)) = (hit.slots[rule.subject], hit.slots[rule.object])
+                    else {
+                        continue;
+                    };
                     if subj.entity == obj.entity || negated(&s, &hit, negation, exception) {
                         continue;
                     }
                     let (mut a, mut b) = (subj.entity, obj.entity);
-                    if SYMMETRIC.contains(&rule.predicate.as_str()) && table.get(a).id > table.get(b).id {
+                    if SYMMETRIC.contains(&rule.predicate.as_str())
+                        && table.get(a).id > table.get(b).id
+                    {
                         std::mem::swap(&mut a, &mut b);
                     }
                     let (fs, fe) = (toks[hit.start].start, toks[hit.end - 1].end);
@@ -186,7 +224,8 @@ impl Relations {
                             let old = &found[k];
                             let better = triple.confidence > old.confidence
                                 || (triple.confidence == old.confidence
-                                    && triple.byte_end - triple.byte_start < old.byte_end - old.byte_start);
+                                    && triple.byte_end - triple.byte_start
+                                        < old.byte_end - old.byte_start);
                             if better {
                                 found[k] = triple;
                             }
@@ -208,8 +247,16 @@ impl Relations {
                     && t.byte_end <= u.byte_end
                     && (u.byte_end - u.byte_start) > (t.byte_end - t.byte_start)
             };
-            let keep: Vec<bool> = found.iter().map(|t| !found.iter().any(|u| inside(t, u))).collect();
-            let mut found: Vec<Triple> = found.into_iter().zip(keep).filter(|(_, k)| *k).map(|(t, _)| t).collect();
+            let keep: Vec<bool> = found
+                .iter()
+                .map(|t| !found.iter().any(|u| inside(t, u)))
+                .collect();
+            let mut found: Vec<Triple> = found
+                .into_iter()
+                .zip(keep)
+                .filter(|(_, k)| *k)
+                .map(|(t, _)| t)
+                .collect();
             found.sort_by_key(|t| (t.byte_start, t.byte_end, t.rule));
             for mut t in found {
                 t.start = cps.at(t.byte_start);
@@ -226,7 +273,10 @@ fn sentences(norm: &Normalized, mentions: &[Mention]) -> Vec<std::ops::Range<usi
     let mut out: Vec<std::ops::Range<usize>> = Vec::new();
     for r in sentence::split(norm) {
         if let Some(last) = out.last_mut() {
-            if mentions.iter().any(|m| m.folded_start < last.end && m.folded_end > last.end) {
+            if mentions
+                .iter()
+                .any(|m| m.folded_start < last.end && m.folded_end > last.end)
+            {
                 last.end = r.end;
                 continue;
             }
@@ -238,12 +288,19 @@ fn sentences(norm: &Normalized, mentions: &[Mention]) -> Vec<std::ops::Range<usi
 
 /// A negation within four tokens before the hit or inside it, with no
 /// exception (سوى، إلا) after it inside the hit.
-fn negated(s: &Sentence<'_>, hit: &Hit, negation: Option<&Vec<Vec<Elem>>>, exception: Option<&Vec<Vec<Elem>>>) -> bool {
+fn negated(
+    s: &Sentence<'_>,
+    hit: &Hit,
+    negation: Option<&Vec<Vec<Elem>>>,
+    exception: Option<&Vec<Vec<Elem>>>,
+) -> bool {
     let Some(neg) = negation else { return false };
     let neg = [Elem::Alt(neg.clone())];
     let exc = exception.map(|e| [Elem::Alt(e.clone())]);
     (hit.start.saturating_sub(4)..hit.end).any(|at| {
         s.matches_at(&neg, at).is_some()
-            && !exc.as_ref().is_some_and(|e| (at + 1..hit.end).any(|k| s.matches_at(e, k).is_some()))
+            && !exc
+                .as_ref()
+                .is_some_and(|e| (at + 1..hit.end).any(|k| s.matches_at(e, k).is_some()))
     })
 }

@@ -50,18 +50,33 @@ pub enum Lit {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Elem {
     /// Literal tokens; unless `exact`, the first word may carry proclitics.
-    Lit { lits: Vec<Lit>, exact: bool },
+    Lit {
+        lits: Vec<Lit>,
+        exact: bool,
+    },
     /// A class of the lexicon: a title class, or `nat` (binds a country).
-    Class { name: String, bind: Option<usize>, exact: bool },
+    Class {
+        name: String,
+        bind: Option<usize>,
+        exact: bool,
+    },
     /// A name of one of the types (bit set over [`EntityType::ALL`]),
     /// bound to a slot or not.
-    Slot { types: u8, slot: Option<usize>, exact: bool },
+    Slot {
+        types: u8,
+        slot: Option<usize>,
+        exact: bool,
+    },
     AnyPunct,
     /// Matches nothing, and only where its alternatives do not match.
     Not(Vec<Vec<Elem>>),
     Alt(Vec<Vec<Elem>>),
     Opt(Vec<Vec<Elem>>),
-    Gap { min: usize, max: usize, names: bool },
+    Gap {
+        min: usize,
+        max: usize,
+        names: bool,
+    },
 }
 
 /// A compiled rule.
@@ -101,7 +116,11 @@ impl RuleSet {
     /// with its line and column.
     pub fn parse(&mut self, path: &Path, text: &str, lexicon: &Lexicon) -> Result<(), Vec<Error>> {
         let mut errors = Vec::new();
-        let mut lines = text.lines().enumerate().map(|(i, l)| (i + 1, l.strip_suffix('\r').unwrap_or(l))).peekable();
+        let mut lines = text
+            .lines()
+            .enumerate()
+            .map(|(i, l)| (i + 1, l.strip_suffix('\r').unwrap_or(l)))
+            .peekable();
         while let Some((n, line)) = lines.next() {
             let body = strip_comment(line);
             if body.trim().is_empty() {
@@ -134,27 +153,34 @@ impl RuleSet {
                 pattern_lines.push((m, b));
                 lines.next();
             }
-            match self.parse_rule(path, n, body, &pattern_lines, lexicon).map(|(mut rule, cues)| {
-                rule.cues = cues
-                    .into_iter()
-                    .map(|set| {
-                        let mut ids: Vec<u32> = set
-                            .into_iter()
-                            .map(|w| {
-                                let next = self.cue_words.len() as u32;
-                                *self.cue_words.entry(w).or_insert(next)
-                            })
-                            .collect();
-                        ids.sort_unstable();
-                        ids.dedup();
-                        ids
-                    })
-                    .collect();
-                rule
-            }) {
+            match self
+                .parse_rule(path, n, body, &pattern_lines, lexicon)
+                .map(|(mut rule, cues)| {
+                    rule.cues = cues
+                        .into_iter()
+                        .map(|set| {
+                            let mut ids: Vec<u32> = set
+                                .into_iter()
+                                .map(|w| {
+                                    let next = self.cue_words.len() as u32;
+                                    *self.cue_words.entry(w).or_insert(next)
+                                })
+                                .collect();
+                            ids.sort_unstable();
+                            ids.dedup();
+                            ids
+                        })
+                        .collect();
+                    rule
+                }) {
                 Ok(rule) => {
                     if self.rules.iter().any(|r| r.id == rule.id) {
-                        errors.push(err(path, n, 1, &format!("rule id {:?} is used twice", rule.id)));
+                        errors.push(err(
+                            path,
+                            n,
+                            1,
+                            &format!("rule id {:?} is used twice", rule.id),
+                        ));
                     } else {
                         self.rules.push(rule);
                     }
@@ -162,25 +188,63 @@ impl RuleSet {
                 Err(e) => errors.push(e),
             }
         }
-        if errors.is_empty() { Ok(()) } else { Err(errors) }
+        if errors.is_empty() {
+            Ok(())
+        } else {
+            Err(errors)
+        }
     }
 
-    fn parse_class(&mut self, path: &Path, n: usize, body: &str, rest: &str, lexicon: &Lexicon) -> Result<(), Error> {
+    fn parse_class(
+        &mut self,
+        path: &Path,
+        n: usize,
+        body: &str,
+        rest: &str,
+        lexicon: &Lexicon,
+    ) -> Result<(), Error> {
         let Some(eq) = rest.find('=') else {
-            return Err(err(path, n, body.len() + 1, "expected `=` after the class name"));
+            return Err(err(
+                path,
+                n,
+                body.len() + 1,
+                "expected `=` after the class name",
+            ));
         };
         let name = rest[..eq].trim().trim_start_matches('@');
         if name.is_empty() || !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
-            return Err(err(path, n, 7, "expected a class name of letters, digits and `_`"));
+            return Err(err(
+                path,
+                n,
+                7,
+                "expected a class name of letters, digits and `_`",
+            ));
         }
         let offset = body.len() - rest.len() + eq + 1;
-        let toks = lex(path, &[(n, &body[offset..])], body[..offset].chars().count())?;
+        let toks = lex(
+            path,
+            &[(n, &body[offset..])],
+            body[..offset].chars().count(),
+        )?;
         let mut slots = Vec::new();
-        let mut p = Parser { toks: &toks, at: 0, path, lexicon, classes: &self.classes, slots: &mut slots, end: (n, body.chars().count() + 1) };
+        let mut p = Parser {
+            toks: &toks,
+            at: 0,
+            path,
+            lexicon,
+            classes: &self.classes,
+            slots: &mut slots,
+            end: (n, body.chars().count() + 1),
+        };
         let alts = p.alternatives()?;
         p.finish()?;
         if !slots.is_empty() {
-            return Err(err(path, n, body[..offset].chars().count() + 1, "a class cannot bind slots; bind them in the rule"));
+            return Err(err(
+                path,
+                n,
+                body[..offset].chars().count() + 1,
+                "a class cannot bind slots; bind them in the rule",
+            ));
         }
         self.classes.insert(name.to_string(), alts);
         Ok(())
@@ -198,25 +262,64 @@ impl RuleSet {
     ) -> Result<(Rule, Vec<Vec<String>>), Error> {
         let (id, predicate, subject, object, confidence) = parse_header(path, n, header)?;
         if lines.is_empty() {
-            return Err(err(path, n, header.chars().count() + 1, "expected an indented pattern line under the rule header"));
+            return Err(err(
+                path,
+                n,
+                header.chars().count() + 1,
+                "expected an indented pattern line under the rule header",
+            ));
         }
         let toks = lex(path, lines, 0)?;
         let mut slots = Vec::new();
-        let last = lines.last().map(|(m, l)| (*m, l.chars().count() + 1)).unwrap_or((n, 1));
-        let mut p = Parser { toks: &toks, at: 0, path, lexicon, classes: &self.classes, slots: &mut slots, end: last };
+        let last = lines
+            .last()
+            .map(|(m, l)| (*m, l.chars().count() + 1))
+            .unwrap_or((n, 1));
+        let mut p = Parser {
+            toks: &toks,
+            at: 0,
+            path,
+            lexicon,
+            classes: &self.classes,
+            slots: &mut slots,
+            end: last,
+        };
         let alts = p.alternatives()?;
         p.finish()?;
-        let pattern = if alts.len() == 1 { alts.into_iter().next().unwrap_or_default() } else { vec![Elem::Alt(alts)] };
+        let pattern = if alts.len() == 1 {
+            alts.into_iter().next().unwrap_or_default()
+        } else {
+            vec![Elem::Alt(alts)]
+        };
         let slot = |name: &str| slots.iter().position(|s| s == name);
         let (Some(s), Some(o)) = (slot(&subject), slot(&object)) else {
-            let missing = if slot(&subject).is_none() { subject } else { object };
-            return Err(err(path, n, 1, &format!("slot `{missing}` of the header is not bound in the pattern (bind it as TYPE:{missing} or @nat:{missing})")));
+            let missing = if slot(&subject).is_none() {
+                subject
+            } else {
+                object
+            };
+            return Err(err(
+                path,
+                n,
+                1,
+                &format!(
+                    "slot `{missing}` of the header is not bound in the pattern (bind it as TYPE:{missing} or @nat:{missing})"
+                ),
+            ));
         };
         let mut by_name = vec![0u8; slots.len()];
         let mut by_class = vec![false; slots.len()];
         slot_sources(&pattern, &mut by_name, &mut by_class);
-        let needs = by_name.iter().zip(&by_class).filter(|(_, c)| !**c).map(|(t, _)| *t).collect();
-        let cues = pattern.iter().filter_map(|e| first_words(e, lexicon, &self.classes)).collect();
+        let needs = by_name
+            .iter()
+            .zip(&by_class)
+            .filter(|(_, c)| !**c)
+            .map(|(t, _)| *t)
+            .collect();
+        let cues = pattern
+            .iter()
+            .filter_map(|e| first_words(e, lexicon, &self.classes))
+            .collect();
         let rule = Rule {
             needs,
             cues: Vec::new(),
@@ -235,20 +338,43 @@ impl RuleSet {
 
 /// The words one of which must start a match of `elem`, when they can be
 /// told: a literal, a title class, or alternatives that all start so.
-fn first_words(elem: &Elem, lexicon: &Lexicon, classes: &HashMap<String, Vec<Vec<Elem>>>) -> Option<Vec<String>> {
+fn first_words(
+    elem: &Elem,
+    lexicon: &Lexicon,
+    classes: &HashMap<String, Vec<Vec<Elem>>>,
+) -> Option<Vec<String>> {
     match elem {
         Elem::Lit { lits, .. } => match lits.first()? {
             Lit::Word(w) => Some(vec![w.clone()]),
             Lit::Punct(_) => None,
         },
-        Elem::Class { name, .. } if name == "nat" => Some(lexicon.nationalities.first_words().map(str::to_string).collect()),
-        Elem::Class { name, .. } => Some(lexicon.classes.get(name)?.first_words().map(str::to_string).collect()),
+        Elem::Class { name, .. } if name == "nat" => Some(
+            lexicon
+                .nationalities
+                .first_words()
+                .map(str::to_string)
+                .collect(),
+        ),
+        Elem::Class { name, .. } => Some(
+            lexicon
+                .classes
+                .get(name)?
+                .first_words()
+                .map(str::to_string)
+                .collect(),
+        ),
         Elem::Alt(alts) => {
             let mut all = Vec::new();
             for alt in alts {
                 // the first element of the alternative that must match
-                let first = alt.iter().find(|e| !matches!(e, Elem::Opt(_) | Elem::Not(_) | Elem::Gap { min: 0, .. }))?;
-                if alt.iter().take_while(|e| !std::ptr::eq(*e, first)).any(|e| !matches!(e, Elem::Not(_))) {
+                let first = alt.iter().find(|e| {
+                    !matches!(e, Elem::Opt(_) | Elem::Not(_) | Elem::Gap { min: 0, .. })
+                })?;
+                if alt
+                    .iter()
+                    .take_while(|e| !std::ptr::eq(*e, first))
+                    .any(|e| !matches!(e, Elem::Not(_)))
+                {
                     return None; // an optional part could start the match instead
                 }
                 all.extend(first_words(first, lexicon, classes)?);
@@ -263,7 +389,11 @@ fn first_words(elem: &Elem, lexicon: &Lexicon, classes: &HashMap<String, Vec<Vec
 fn slot_sources(elems: &[Elem], by_name: &mut [u8], by_class: &mut [bool]) {
     for e in elems {
         match e {
-            Elem::Slot { types, slot: Some(s), .. } => by_name[*s] |= types,
+            Elem::Slot {
+                types,
+                slot: Some(s),
+                ..
+            } => by_name[*s] |= types,
             Elem::Class { bind: Some(s), .. } => by_class[*s] = true,
             Elem::Alt(alts) | Elem::Opt(alts) => {
                 for a in alts {
@@ -288,32 +418,72 @@ fn strip_comment(line: &str) -> &str {
 }
 
 fn err(path: &Path, line: usize, col: usize, msg: &str) -> Error {
-    Error::new(ErrorKind::BadRow(msg.to_string()), Location::line(path, line).with_column(col))
+    Error::new(
+        ErrorKind::BadRow(msg.to_string()),
+        Location::line(path, line).with_column(col),
+    )
 }
 
-fn parse_header(path: &Path, n: usize, h: &str) -> Result<(String, String, String, String, f32), Error> {
+fn parse_header(
+    path: &Path,
+    n: usize,
+    h: &str,
+) -> Result<(String, String, String, String, f32), Error> {
     let col = |byte: usize| h[..byte].chars().count() + 1;
     let Some(colon) = h.find(':') else {
-        return Err(err(path, n, h.chars().count() + 1, "expected `ID: PREDICATE(SUBJECT, OBJECT) [CONFIDENCE]`"));
+        return Err(err(
+            path,
+            n,
+            h.chars().count() + 1,
+            "expected `ID: PREDICATE(SUBJECT, OBJECT) [CONFIDENCE]`",
+        ));
     };
     let id = h[..colon].trim();
-    if id.is_empty() || !id.chars().all(|c| c.is_ascii_alphanumeric() || "_.-".contains(c)) {
-        return Err(err(path, n, 1, "expected a rule id of ASCII letters, digits, `_`, `.` or `-`"));
+    if id.is_empty()
+        || !id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "_.-".contains(c))
+    {
+        return Err(err(
+            path,
+            n,
+            1,
+            "expected a rule id of ASCII letters, digits, `_`, `.` or `-`",
+        ));
     }
     let rest = &h[colon + 1..];
     let Some(open) = rest.find('(') else {
-        return Err(err(path, n, col(colon + 1 + rest.len()), "expected `(` after the predicate"));
+        return Err(err(
+            path,
+            n,
+            col(colon + 1 + rest.len()),
+            "expected `(` after the predicate",
+        ));
     };
     let predicate = rest[..open].trim();
-    if predicate.is_empty() || !predicate.chars().all(|c| c.is_ascii_lowercase() || c == '_') {
-        return Err(err(path, n, col(colon + 1), "expected a predicate in lower case (leader_of, met_with...)"));
+    if predicate.is_empty()
+        || !predicate
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c == '_')
+    {
+        return Err(err(
+            path,
+            n,
+            col(colon + 1),
+            "expected a predicate in lower case (leader_of, met_with...)",
+        ));
     }
     let Some(close) = rest.find(')') else {
         return Err(err(path, n, col(h.len()), "expected `)` closing the slots"));
     };
     let args: Vec<&str> = rest[open + 1..close].split(',').map(str::trim).collect();
     if args.len() != 2 || args.iter().any(|a| a.is_empty()) {
-        return Err(err(path, n, col(colon + 1 + open + 1), "expected two slot names: (SUBJECT, OBJECT)"));
+        return Err(err(
+            path,
+            n,
+            col(colon + 1 + open + 1),
+            "expected two slot names: (SUBJECT, OBJECT)",
+        ));
     }
     let tail = rest[close + 1..].trim();
     let confidence = if tail.is_empty() {
@@ -321,10 +491,23 @@ fn parse_header(path: &Path, n: usize, h: &str) -> Result<(String, String, Strin
     } else {
         match tail.parse::<f32>() {
             Ok(c) if c > 0.0 && c <= 1.0 => c,
-            _ => return Err(err(path, n, col(colon + 1 + close + 1), &format!("expected a confidence in (0, 1], found {tail:?}"))),
+            _ => {
+                return Err(err(
+                    path,
+                    n,
+                    col(colon + 1 + close + 1),
+                    &format!("expected a confidence in (0, 1], found {tail:?}"),
+                ));
+            }
         }
     };
-    Ok((id.to_string(), predicate.to_string(), args[0].to_string(), args[1].to_string(), confidence))
+    Ok((
+        id.to_string(),
+        predicate.to_string(),
+        args[0].to_string(),
+        args[1].to_string(),
+        confidence,
+    ))
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -349,7 +532,11 @@ fn type_bit(name: &str) -> Option<u8> {
 }
 
 /// Tokens of pattern lines, each with its line and column.
-fn lex(path: &Path, lines: &[(usize, &str)], first_offset: usize) -> Result<Vec<(Tok, usize, usize)>, Error> {
+fn lex(
+    path: &Path,
+    lines: &[(usize, &str)],
+    first_offset: usize,
+) -> Result<Vec<(Tok, usize, usize)>, Error> {
     let mut out = Vec::new();
     for (k, &(n, line)) in lines.iter().enumerate() {
         let base = if k == 0 { first_offset } else { 0 };
@@ -362,7 +549,12 @@ fn lex(path: &Path, lines: &[(usize, &str)], first_offset: usize) -> Result<Vec<
             let col = col_of(i);
             if c.is_whitespace() {
                 if exact {
-                    return Err(err(path, n, col, "expected a word or a class right after `=`"));
+                    return Err(err(
+                        path,
+                        n,
+                        col,
+                        "expected a word or a class right after `=`",
+                    ));
                 }
                 i += 1;
                 continue;
@@ -375,7 +567,12 @@ fn lex(path: &Path, lines: &[(usize, &str)], first_offset: usize) -> Result<Vec<
             let was_exact = std::mem::take(&mut exact);
             if was_exact && !(c == '@' || c == '"' || is_word_char(c)) {
                 // (an upper-case type is a word character too: =ORG:x)
-                return Err(err(path, n, col, "expected a word or a class right after `=`"));
+                return Err(err(
+                    path,
+                    n,
+                    col,
+                    "expected a word or a class right after `=`",
+                ));
             }
             let rest: String = chars[i..].iter().map(|&(_, ch)| ch).collect();
             if c == '!' && chars.get(i + 1).is_some_and(|&(_, n)| n == '(') {
@@ -395,14 +592,34 @@ fn lex(path: &Path, lines: &[(usize, &str)], first_offset: usize) -> Result<Vec<
                 i += 3;
                 let (mut min, mut max) = (0, 3);
                 if chars.get(i).map(|&(_, ch)| ch) == Some('{') {
-                    let close = chars[i..].iter().position(|&(_, ch)| ch == '}').map(|p| p + i);
-                    let Some(close) = close else { return Err(err(path, n, col_of(i), "expected `}` closing the gap bounds")) };
+                    let close = chars[i..]
+                        .iter()
+                        .position(|&(_, ch)| ch == '}')
+                        .map(|p| p + i);
+                    let Some(close) = close else {
+                        return Err(err(
+                            path,
+                            n,
+                            col_of(i),
+                            "expected `}` closing the gap bounds",
+                        ));
+                    };
                     let inner: String = chars[i + 1..close].iter().map(|&(_, ch)| ch).collect();
-                    let nums: Vec<Option<usize>> = inner.split(',').map(|x| x.trim().parse().ok()).collect();
+                    let nums: Vec<Option<usize>> =
+                        inner.split(',').map(|x| x.trim().parse().ok()).collect();
                     match nums.as_slice() {
                         [Some(n1)] => max = *n1,
                         [Some(a), Some(b)] if a <= b => (min, max) = (*a, *b),
-                        _ => return Err(err(path, n, col_of(i), &format!("expected gap bounds `{{n}}` or `{{m,n}}` with m <= n, found {{{inner}}}"))),
+                        _ => {
+                            return Err(err(
+                                path,
+                                n,
+                                col_of(i),
+                                &format!(
+                                    "expected gap bounds `{{n}}` or `{{m,n}}` with m <= n, found {{{inner}}}"
+                                ),
+                            ));
+                        }
                     }
                     if max > 30 {
                         return Err(err(path, n, col_of(i), "a gap may span at most 30 tokens"));
@@ -411,8 +628,13 @@ fn lex(path: &Path, lines: &[(usize, &str)], first_offset: usize) -> Result<Vec<
                 }
                 out.push((Tok::Gap { min, max, names }, n, col));
             } else if c == '"' {
-                let close = chars[i + 1..].iter().position(|&(_, ch)| ch == '"').map(|p| p + i + 1);
-                let Some(close) = close else { return Err(err(path, n, col, "expected `\"` closing the quoted words")) };
+                let close = chars[i + 1..]
+                    .iter()
+                    .position(|&(_, ch)| ch == '"')
+                    .map(|p| p + i + 1);
+                let Some(close) = close else {
+                    return Err(err(path, n, col, "expected `\"` closing the quoted words"));
+                };
                 let inner: String = chars[i + 1..close].iter().map(|&(_, ch)| ch).collect();
                 if inner.trim().is_empty() {
                     return Err(err(path, n, col, "empty quoted words"));
@@ -431,11 +653,18 @@ fn lex(path: &Path, lines: &[(usize, &str)], first_offset: usize) -> Result<Vec<
                 let mut bind = None;
                 if chars.get(j).map(|&(_, ch)| ch) == Some(':') {
                     let mut k = j + 1;
-                    while k < chars.len() && (chars[k].1.is_ascii_alphanumeric() || chars[k].1 == '_') {
+                    while k < chars.len()
+                        && (chars[k].1.is_ascii_alphanumeric() || chars[k].1 == '_')
+                    {
                         k += 1;
                     }
                     if k == j + 1 {
-                        return Err(err(path, n, col_of(j + 1), "expected a slot name after `:`"));
+                        return Err(err(
+                            path,
+                            n,
+                            col_of(j + 1),
+                            "expected a slot name after `:`",
+                        ));
                     }
                     bind = Some(chars[j + 1..k].iter().map(|&(_, ch)| ch).collect());
                     j = k;
@@ -458,7 +687,16 @@ fn lex(path: &Path, lines: &[(usize, &str)], first_offset: usize) -> Result<Vec<
                 for t in word.split('|') {
                     match type_bit(t) {
                         Some(b) => mask |= b,
-                        None => return Err(err(path, n, col, &format!("unknown type {t:?}; expected PERSON, ORG, BASE, LOC, ANY or PUNCT"))),
+                        None => {
+                            return Err(err(
+                                path,
+                                n,
+                                col,
+                                &format!(
+                                    "unknown type {t:?}; expected PERSON, ORG, BASE, LOC, ANY or PUNCT"
+                                ),
+                            ));
+                        }
                     }
                 }
                 let j = i + word.chars().count();
@@ -473,16 +711,36 @@ fn lex(path: &Path, lines: &[(usize, &str)], first_offset: usize) -> Result<Vec<
                     k += 1;
                 }
                 if k == j + 1 {
-                    return Err(err(path, n, col_of(j + 1), "expected a slot name after `:`"));
+                    return Err(err(
+                        path,
+                        n,
+                        col_of(j + 1),
+                        "expected a slot name after `:`",
+                    ));
                 }
-                out.push((Tok::Slot(mask, Some(chars[j + 1..k].iter().map(|&(_, ch)| ch).collect()), was_exact), n, col));
+                out.push((
+                    Tok::Slot(
+                        mask,
+                        Some(chars[j + 1..k].iter().map(|&(_, ch)| ch).collect()),
+                        was_exact,
+                    ),
+                    n,
+                    col,
+                ));
                 i = k;
             } else {
                 let mut j = i;
-                while j < chars.len() && !chars[j].1.is_whitespace() && !"[]()|\"".contains(chars[j].1) {
+                while j < chars.len()
+                    && !chars[j].1.is_whitespace()
+                    && !"[]()|\"".contains(chars[j].1)
+                {
                     j += 1;
                 }
-                out.push((Tok::Lit(chars[i..j].iter().map(|&(_, ch)| ch).collect(), was_exact), n, col));
+                out.push((
+                    Tok::Lit(chars[i..j].iter().map(|&(_, ch)| ch).collect(), was_exact),
+                    n,
+                    col,
+                ));
                 i = j;
             }
         }
@@ -503,7 +761,10 @@ struct Parser<'a> {
 
 impl Parser<'_> {
     fn here(&self) -> (usize, usize) {
-        self.toks.get(self.at).map(|&(_, l, c)| (l, c)).unwrap_or(self.end)
+        self.toks
+            .get(self.at)
+            .map(|&(_, l, c)| (l, c))
+            .unwrap_or(self.end)
     }
 
     fn error(&self, msg: &str) -> Error {
@@ -518,7 +779,11 @@ impl Parser<'_> {
     }
 
     fn finish(&self) -> Result<(), Error> {
-        if self.at < self.toks.len() { Err(self.error("expected the end of the pattern")) } else { Ok(()) }
+        if self.at < self.toks.len() {
+            Err(self.error("expected the end of the pattern"))
+        } else {
+            Ok(())
+        }
     }
 
     fn alternatives(&mut self) -> Result<Vec<Vec<Elem>>, Error> {
@@ -554,11 +819,19 @@ impl Parser<'_> {
                         Some((Tok::Close(c), ..)) if *c == want => self.at += 1,
                         _ => return Err(self.error(&format!("expected `{want}`"))),
                     }
-                    if *open == '[' { Elem::Opt(alts) } else { Elem::Alt(alts) }
+                    if *open == '[' {
+                        Elem::Opt(alts)
+                    } else {
+                        Elem::Alt(alts)
+                    }
                 }
                 Tok::Gap { min, max, names } => {
                     self.at += 1;
-                    Elem::Gap { min: *min, max: *max, names: *names }
+                    Elem::Gap {
+                        min: *min,
+                        max: *max,
+                        names: *names,
+                    }
                 }
                 Tok::AnyPunct => {
                     self.at += 1;
@@ -570,16 +843,25 @@ impl Parser<'_> {
                         return Err(self.error("a literal that folds to nothing"));
                     }
                     self.at += 1;
-                    Elem::Lit { lits, exact: *exact }
+                    Elem::Lit {
+                        lits,
+                        exact: *exact,
+                    }
                 }
                 Tok::Slot(types, name, exact) => {
                     self.at += 1;
-                    Elem::Slot { types: *types, slot: name.as_ref().map(|n| self.slot(n)), exact: *exact }
+                    Elem::Slot {
+                        types: *types,
+                        slot: name.as_ref().map(|n| self.slot(n)),
+                        exact: *exact,
+                    }
                 }
                 Tok::Class(name, bind, exact) => {
                     if let Some(alts) = self.classes.get(name) {
                         if bind.is_some() {
-                            return Err(self.error(&format!("class @{name} is defined by rules and cannot bind a slot")));
+                            return Err(self.error(&format!(
+                                "class @{name} is defined by rules and cannot bind a slot"
+                            )));
                         }
                         if *exact {
                             return Err(self.error(&format!("`=` applies to words and to the classes of titles.tsv; @{name} is defined by rules")));
@@ -588,18 +870,33 @@ impl Parser<'_> {
                         Elem::Alt(alts.clone())
                     } else if name == "nat" || self.lexicon.classes.contains_key(name) {
                         if bind.is_some() && name != "nat" {
-                            return Err(self.error(&format!("only @nat binds a slot (to a country); @{name} cannot")));
+                            return Err(self.error(&format!(
+                                "only @nat binds a slot (to a country); @{name} cannot"
+                            )));
                         }
                         self.at += 1;
                         let bind = bind.as_ref().map(|b| self.slot(b));
-                        Elem::Class { name: name.clone(), bind, exact: *exact }
+                        Elem::Class {
+                            name: name.clone(),
+                            bind,
+                            exact: *exact,
+                        }
                     } else {
-                        let mut known: Vec<&str> = self.lexicon.classes.keys().map(String::as_str).collect();
+                        let mut known: Vec<&str> =
+                            self.lexicon.classes.keys().map(String::as_str).collect();
                         known.extend(self.classes.keys().map(String::as_str));
                         known.push("nat");
                         known.sort();
                         let (l, c) = self.here();
-                        return Err(err(self.path, l, c, &format!("unknown class @{name}; expected one of @{}", known.join(", @"))));
+                        return Err(err(
+                            self.path,
+                            l,
+                            c,
+                            &format!(
+                                "unknown class @{name}; expected one of @{}",
+                                known.join(", @")
+                            ),
+                        ));
                     }
                 }
             };
@@ -661,7 +958,12 @@ fn literal(s: &str) -> Vec<Lit> {
 pub fn rule_files(path: &Path) -> Vec<PathBuf> {
     if path.is_dir() {
         let mut v: Vec<PathBuf> = std::fs::read_dir(path)
-            .map(|d| d.flatten().map(|e| e.path()).filter(|p| p.extension().is_some_and(|e| e == "rules")).collect())
+            .map(|d| {
+                d.flatten()
+                    .map(|e| e.path())
+                    .filter(|p| p.extension().is_some_and(|e| e == "rules"))
+                    .collect()
+            })
             .unwrap_or_default();
         v.sort();
         v

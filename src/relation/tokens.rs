@@ -40,29 +40,49 @@ pub fn tokenize(text: &str, range: Range<usize>, mentions: &[Mention]) -> Vec<To
     let mut next = mentions.partition_point(|m| m.folded_start < range.start);
     let mut pos = range.start;
     while pos < range.end {
-        let Some(c) = text[pos..].chars().next() else { break };
+        let Some(c) = text[pos..].chars().next() else {
+            break;
+        };
         if c == ' ' {
             pos += 1;
             continue;
         }
         if !is_word_char(c) {
-            out.push(Token { kind: Kind::Punct(c), start: pos, end: pos + c.len_utf8(), conj: false });
+            out.push(Token {
+                kind: Kind::Punct(c),
+                start: pos,
+                end: pos + c.len_utf8(),
+                conj: false,
+            });
             pos += c.len_utf8();
             continue;
         }
-        let word_end = pos + text[pos..].find(|ch: char| !is_word_char(ch)).unwrap_or(text.len() - pos);
+        let word_end = pos
+            + text[pos..]
+                .find(|ch: char| !is_word_char(ch))
+                .unwrap_or(text.len() - pos);
         while next < mentions.len() && mentions[next].folded_start < pos {
             next += 1;
         }
         match mentions.get(next) {
             Some(m) if m.folded_start < word_end => {
                 let conj = m.folded_start > pos && text[pos..].starts_with(['و', 'ف']);
-                out.push(Token { kind: Kind::Name(next), start: m.folded_start, end: m.folded_end, conj });
+                out.push(Token {
+                    kind: Kind::Name(next),
+                    start: m.folded_start,
+                    end: m.folded_end,
+                    conj,
+                });
                 pos = m.folded_end;
                 next += 1;
             }
             _ => {
-                out.push(Token { kind: Kind::Word, start: pos, end: word_end, conj: false });
+                out.push(Token {
+                    kind: Kind::Word,
+                    start: pos,
+                    end: word_end,
+                    conj: false,
+                });
                 pos = word_end;
             }
         }
@@ -76,12 +96,18 @@ mod tests {
 
     #[test]
     fn forms_behind_proclitics() {
-        let forms = |w: &str| word_forms(w).into_iter().map(|c| c.into_owned()).collect::<Vec<_>>();
+        let forms = |w: &str| {
+            word_forms(w)
+                .into_iter()
+                .map(|c| c.into_owned())
+                .collect::<Vec<_>>()
+        };
         assert_eq!(forms("للفريق"), ["للفريق", "لفريق", "الفريق"]);
         assert_eq!(forms("وبقياده"), ["وبقياده", "بقياده", "قياده"]);
         assert_eq!(forms("خلفا"), ["خلفا"]);
         assert_eq!(forms("في"), ["في"]);
-        for w in ["للفريق", "وبقياده", "وللقوات", "فالعراق", "في", "ليس"] {
+        for w in ["للفريق", "وبقياده", "وللقوات", "فالعراق", "في", "ليس"]
+        {
             for f in word_forms(w) {
                 assert!(is_form_of(w, &f), "{w} {f}");
             }

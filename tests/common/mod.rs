@@ -19,7 +19,10 @@ pub fn shared() -> Option<PathBuf> {
 
 /// Runs the real `rasid` binary.
 pub fn rasid(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_rasid")).args(args).output().expect("rasid runs")
+    Command::new(env!("CARGO_BIN_EXE_rasid"))
+        .args(args)
+        .output()
+        .expect("rasid runs")
 }
 
 pub fn stderr(o: &Output) -> String {
@@ -39,6 +42,10 @@ pub fn score(shared: &Path, out: &Path) -> serde_json::Value {
         cmd.arg("--triples").arg(out.join("triples.csv"));
     }
     let o = cmd.output().expect("python3 runs the scorer");
-    assert!(o.status.success(), "scorer failed: {}", String::from_utf8_lossy(&o.stderr));
+    assert!(
+        o.status.success(),
+        "scorer failed: {}",
+        String::from_utf8_lossy(&o.stderr)
+    );
     serde_json::from_slice(&o.stdout).expect("scorer prints JSON")
 }
