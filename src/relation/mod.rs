@@ -147,15 +147,18 @@ impl Relations {
         let mut cue_present = vec![false; self.set.cue_words.len()];
         let mut cue_on: Vec<u32> = Vec::new();
         for range in sentences(norm, mentions) {
-            let toks = tokens::tokenize(&norm.text, range, mentions);
-            // the types of name in the sentence: a rule that needs others is skipped
-            let present = toks.iter().fold(0u8, |acc, t| match t.kind {
-                tokens::Kind::Name(m) => acc | engine::type_mask(mention_entity(m).1),
-                _ => acc,
-            });
-            if present == 0 {
+            // a sentence without a name states no relation: not even tokenized
+            let first = mentions.partition_point(|m| m.folded_start < range.start);
+            if mentions.get(first).is_none_or(|m| m.folded_start >= range.end) {
                 continue;
             }
+            let toks = tokens::tokenize(&norm.text, range, mentions);
+            // the types and number of names in the sentence: a rule that
+            // needs others, or more, is skipped
+            let (present, names) = toks.iter().fold((0u8, 0usize), |(acc, n), t| match t.kind {
+                tokens::Kind::Name(m) => (acc | engine::type_mask(mention_entity(m).1), n + 1),
+                _ => (acc, n),
+            });
             // the rules' cue words in the sentence, in any of their forms
             for &i in &cue_on {
                 cue_present[i as usize] = false;
@@ -184,7 +187,8 @@ impl Relations {
             let mut seen: HashMap<(usize, &str, usize), usize> = HashMap::new();
             let mut found: Vec<Triple> = Vec::new();
             for (r, rule) in self.set.rules.iter().enumerate() {
-                if rule.needs.iter().any(|&n| n & present == 0)
+                if rule.needs.len() > names
+                    || rule.needs.iter().any(|&n| n & present == 0)
                     || rule
                         .cues
                         .iter()
