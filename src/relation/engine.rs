@@ -123,7 +123,8 @@ impl Sentence<'_> {
                     .map(|t| t.kind)
                 {
                     let (entity, kind) = (self.mention_entity)(m);
-                    if types & type_mask(kind) != 0 {
+                    let country = if self.country_entity.contains(&Some(entity)) { super::rules::COUNTRY } else { 0 };
+                    if types & (type_mask(kind) | country) != 0 {
                         match slot {
                             Some(slot) => {
                                 let old = binds[*slot];

@@ -17,7 +17,7 @@
 //! | `=word`, `=@class`, `=ORG:x` | as written: no proclitics on the first word (`=@head` does not take ورئيس; `=ORG:x` no name behind و/ف) |
 //! | `"،"` | that punctuation mark (، and , are one; so are - – —) |
 //! | `PUNCT` | any one punctuation mark |
-//! | `PERSON:x`, `ORG\|LOC:x`, `ANY:x` | one name of those types, bound to slot `x` (`ORG\|LOC` alone binds nothing) |
+//! | `PERSON:x`, `ORG\|LOC:x`, `ANY:x`, `COUNTRY:x` | one name of those types (COUNTRY: a place that is a country), bound to slot `x` (`ORG\|LOC` alone binds nothing) |
 //! | `@class`, `@nat:x` | a title or rank of a class of `titles.tsv`, a `class` defined above, or a nationality adjective (bound to slot `x` as its country) |
 //! | `[ a b ]` | optional |
 //! | `!( a \| b )` | nothing, where neither `a` nor `b` follows |
@@ -523,9 +523,16 @@ enum Tok {
     Lit(String, bool),
 }
 
+/// The bit of `COUNTRY`: a place that is a country (it has a nationality
+/// adjective in `nationalities.tsv`).
+pub const COUNTRY: u8 = 0b1_0000;
+
 fn type_bit(name: &str) -> Option<u8> {
     if name == "ANY" {
         return Some(0b1111);
+    }
+    if name == "COUNTRY" {
+        return Some(COUNTRY);
     }
     let kind = EntityType::parse(name)?;
     Some(1 << EntityType::ALL.iter().position(|&k| k == kind)?)
