@@ -6,15 +6,17 @@
 //! ta marbuta, hamza carriers, diacritics, tatweel, Persian and Kurdish letter
 //! forms, Arabic-Indic digits, presentation forms, direction marks and
 //! zero-width characters, and any run of white space (a line break included)
-//! seen as one space. [`Normalized`] keeps, for every byte of the folded text,
-//! the byte span of the original character it came from, so that a match on
-//! the folded view is reported at its exact span in the original.
+//! seen as one space. [`Normalized`] keeps a map from every character of the
+//! folded text to the byte span of the original character it came from, so
+//! that a match on the folded view is reported at its exact span in the
+//! original, and the words of the folded text, which the matcher walks.
 
 use std::borrow::Cow;
 
 use unicode_normalization::char::decompose_compatible;
 
 /// What one original character becomes in the folded view.
+#[derive(Debug, Clone, Copy)]
 enum Fold {
     /// Nothing: diacritics, tatweel, invisible marks.
     Drop,
@@ -171,19 +173,154 @@ pub fn is_form_of(token: &str, word: &str) -> bool {
 }
 
 /// A document's folded view with its map back to the original.
+///
+/// The map is sparse: most characters fold to a character of the same
+/// length (one Arabic letter for another), so the folded text follows the
+/// original byte for byte except where something was dropped, white space
+/// collapsed or a character changed length. Only those places are kept, as
+/// anchors; a lookup is a binary search over them. Building the view costs
+/// one pass and no per-byte tables, which matters at gigabytes.
 #[derive(Debug, Clone, Default)]
 pub struct Normalized {
     /// The folded text.
     pub text: String,
-    /// For each byte of `text`: the byte offset, in the original, where the
-    /// character it came from starts.
-    src_start: Vec<u32>,
-    /// For each byte of `text`: the byte offset, in the original, where the
-    /// character it came from ends, marks that sit on it included.
-    src_end: Vec<u32>,
+    /// The places where the folded text stops following the original, in
+    /// increasing order, the first at 0 and the last at `text.len()`.
+    anchors: Vec<Anchor>,
+    /// The words of `text` (runs of [`is_word_char`]), in order.
+    words: Vec<Word>,
     /// Offsets in `text` of the spaces that stand for a run of white space
     /// with a line break in it, in increasing order.
     line_breaks: Vec<u32>,
+}
+
+/// A byte span of the folded text: a word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Word {
+    pub start: u32,
+    pub end: u32,
+}
+
+impl Word {
+    pub fn range(&self) -> std::ops::Range<usize> {
+        self.start as usize..self.end as usize
+    }
+}
+
+/// From the folded character at `folded` on, folded byte `folded + k` comes
+/// from original byte `original + k`, up to the next anchor; the character
+/// before `folded` ends, with the marks on it, at `before_end`.
+#[derive(Debug, Clone, Copy)]
+struct Anchor {
+    folded: u32,
+    original: u32,
+    before_end: u32,
+}
+
+/// What the code points U+0600..U+06FF fold to, looked up rather than
+/// matched: nearly every character of an Arabic text is one of them.
+static ARABIC_BLOCK: std::sync::LazyLock<[Fold; 256]> = std::sync::LazyLock::new(|| {
+    let mut table = [Fold::Drop; 256];
+    for (k, slot) in table.iter_mut().enumerate() {
+        if let Some(c) = char::from_u32(0x0600 + k as u32) {
+            *slot = classify(c);
+        }
+    }
+    table
+});
+
+/// Builds a [`Normalized`] one original character at a time.
+struct Folder {
+    n: Normalized,
+    /// Where the next original character starts if the folded text still
+    /// follows the original byte for byte (`u32::MAX`: it does not).
+    expect: u32,
+    /// Where the last folded character ends in the original, with its marks.
+    last_end: u32,
+    in_space: bool,
+    word_start: Option<u32>,
+}
+
+impl Folder {
+    fn push(&mut self, f: char, start: u32, len: u32) {
+        let at = self.n.text.len() as u32;
+        if start != self.expect {
+            self.n.anchors.push(Anchor {
+                folded: at,
+                original: start,
+                before_end: self.last_end,
+            });
+        }
+        self.n.text.push(f);
+        let flen = f.len_utf8() as u32;
+        self.expect = if flen == len { start + len } else { u32::MAX };
+        self.last_end = start + len;
+        match (is_word_char(f), self.word_start) {
+            (true, None) => self.word_start = Some(at),
+            (false, Some(s)) => {
+                self.n.words.push(Word { start: s, end: at });
+                self.word_start = None;
+            }
+            _ => {}
+        }
+    }
+
+    fn space(&mut self, c: char, start: u32, len: u32) {
+        if !self.in_space {
+            self.push(' ', start, len);
+            self.in_space = true;
+        }
+        if matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}' | '\u{85}') {
+            let at = (self.n.text.len() - 1) as u32;
+            if self.n.line_breaks.last() != Some(&at) {
+                self.n.line_breaks.push(at);
+            }
+        }
+    }
+
+    fn char(&mut self, f: char, start: u32, len: u32) {
+        self.push(f, start, len);
+        self.in_space = false;
+    }
+
+    fn fold(&mut self, c: char, fold: Fold, start: u32, len: u32) {
+        match fold {
+            Fold::Drop => {
+                // a mark belongs to the letter it sits on
+                if (is_mark(c) || c == '\u{0640}')
+                    && self.n.text.as_bytes().last().is_some_and(|&b| b != b' ')
+                {
+                    self.last_end = start + len;
+                }
+            }
+            Fold::Space => self.space(c, start, len),
+            Fold::Char(f) => self.char(f, start, len),
+            Fold::Decompose => {
+                let mut folded = String::new();
+                push_folded(c, &mut folded);
+                for f in folded.chars() {
+                    if f == ' ' {
+                        self.space(f, start, len);
+                    } else {
+                        self.char(f, start, len);
+                    }
+                }
+            }
+        }
+    }
+
+    fn finish(mut self) -> Normalized {
+        let end = self.n.text.len() as u32;
+        if let Some(s) = self.word_start {
+            self.n.words.push(Word { start: s, end });
+        }
+        self.n.anchors.push(Anchor {
+            folded: end,
+            original: u32::MAX,
+            before_end: self.last_end,
+        });
+        self.n
+    }
 }
 
 impl Normalized {
@@ -197,72 +334,54 @@ impl Normalized {
     /// ```
     pub fn new(original: &str) -> Normalized {
         assert!(original.len() < u32::MAX as usize, "document over 4 GiB");
-        let mut n = Normalized {
-            text: String::with_capacity(original.len()),
-            src_start: Vec::with_capacity(original.len()),
-            src_end: Vec::with_capacity(original.len()),
-            line_breaks: Vec::new(),
+        let mut f = Folder {
+            n: Normalized {
+                text: String::with_capacity(original.len()),
+                anchors: Vec::new(),
+                words: Vec::with_capacity(original.len() / 8),
+                line_breaks: Vec::new(),
+            },
+            expect: u32::MAX,
+            last_end: 0,
+            in_space: false,
+            word_start: None,
         };
-        let mut in_space = false;
-        for (at, c) in original.char_indices() {
-            let start = at as u32;
-            let end = (at + c.len_utf8()) as u32;
-            match classify(c) {
-                Fold::Drop => {
-                    // a mark belongs to the letter it sits on
-                    if is_mark(c) || c == '\u{0640}' {
-                        if let Some(last) = n.text.chars().next_back() {
-                            if !last.is_whitespace() {
-                                let from = n.text.len() - last.len_utf8();
-                                for e in &mut n.src_end[from..] {
-                                    *e = end;
-                                }
-                            }
-                        }
-                    }
+        let table = &*ARABIC_BLOCK;
+        let bytes = original.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            let start = i as u32;
+            if b < 0x80 {
+                let c = b as char;
+                if c.is_ascii_whitespace() {
+                    f.space(c, start, 1);
+                } else {
+                    f.char(c.to_ascii_lowercase(), start, 1);
                 }
-                Fold::Space => {
-                    if !in_space {
-                        n.push(' ', start, end);
-                        in_space = true;
-                    }
-                    if matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}' | '\u{85}') {
-                        let at = (n.text.len() - 1) as u32;
-                        if n.line_breaks.last() != Some(&at) {
-                            n.line_breaks.push(at);
-                        }
-                    }
+                i += 1;
+            } else if (0xD8..=0xDB).contains(&b) {
+                // a two-byte character of the Arabic block
+                let c = (u32::from(b & 0x1F) << 6) | u32::from(bytes[i + 1] & 0x3F);
+                let fold = table[(c - 0x0600) as usize];
+                match fold {
+                    Fold::Char(out) => f.char(out, start, 2),
+                    _ => f.fold(char::from_u32(c).unwrap_or(' '), fold, start, 2),
                 }
-                Fold::Char(f) => {
-                    n.push(f, start, end);
-                    in_space = false;
-                }
-                Fold::Decompose => {
-                    let mut folded = String::new();
-                    push_folded(c, &mut folded);
-                    for f in folded.chars() {
-                        if f == ' ' {
-                            if !in_space {
-                                n.push(' ', start, end);
-                                in_space = true;
-                            }
-                        } else {
-                            n.push(f, start, end);
-                            in_space = false;
-                        }
-                    }
-                }
+                i += 2;
+            } else {
+                let c = original[i..].chars().next().unwrap_or(' ');
+                let len = c.len_utf8() as u32;
+                f.fold(c, classify(c), start, len);
+                i += len as usize;
             }
         }
-        n
+        f.finish()
     }
 
-    fn push(&mut self, c: char, start: u32, end: u32) {
-        self.text.push(c);
-        for _ in 0..c.len_utf8() {
-            self.src_start.push(start);
-            self.src_end.push(end);
-        }
+    /// The words of the folded text, in order.
+    pub fn words(&self) -> &[Word] {
+        &self.words
     }
 
     /// True when `at` (an offset in `text`) starts a line: nothing but white
@@ -279,10 +398,25 @@ impl Normalized {
     /// (`start < end`, both on character boundaries of `text`).
     pub fn original_span(&self, start: usize, end: usize) -> (usize, usize) {
         debug_assert!(start < end && end <= self.text.len());
-        (
-            self.src_start[start] as usize,
-            self.src_end[end - 1] as usize,
-        )
+        let find = |at: usize| {
+            self.anchors
+                .binary_search_by_key(&(at as u32), |a| a.folded)
+        };
+        let from = match find(start) {
+            Ok(k) => self.anchors[k].original as usize,
+            Err(k) => {
+                let a = self.anchors[k - 1];
+                a.original as usize + (start - a.folded as usize)
+            }
+        };
+        let to = match find(end) {
+            Ok(k) => self.anchors[k].before_end as usize,
+            Err(k) => {
+                let a = self.anchors[k - 1];
+                a.original as usize + (end - a.folded as usize)
+            }
+        };
+        (from, to)
     }
 }
 

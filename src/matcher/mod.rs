@@ -13,14 +13,13 @@
 
 use std::collections::HashMap;
 
-use aho_corasick::automaton::Automaton;
-use aho_corasick::nfa::contiguous::NFA;
-use aho_corasick::{Anchored, MatchKind};
+mod words;
 
-use crate::error::{Error, ErrorKind, Location};
+use crate::error::Error;
 use crate::gazetteer::{Defences, Entity, EntityType, Gazetteer};
 use crate::normalize::{Normalized, fold, is_word_char, word_forms};
 use crate::offsets::CodePoints;
+use words::WordTrie;
 
 /// A name found in a document.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -86,7 +85,7 @@ struct Pattern {
 /// across threads.
 #[derive(Debug, Clone)]
 pub struct Matcher {
-    nfa: NFA,
+    trie: WordTrie,
     patterns: Vec<Pattern>,
     entities: Vec<Entity>,
     defences: Defences,
@@ -136,8 +135,14 @@ impl Matcher {
         let mut keys: Vec<String> = Vec::new();
         let mut patterns: Vec<Pattern> = Vec::new();
         let mut add = |key: String, target: Target| {
-            let i = *index.entry(key.clone()).or_insert_with(|| {
-                keys.push(key);
+            // a name is found between word boundaries: punctuation around
+            // an alias is not part of it
+            let key = key.trim_matches(|c: char| !is_word_char(c));
+            if key.is_empty() {
+                return;
+            }
+            let i = *index.entry(key.to_string()).or_insert_with(|| {
+                keys.push(key.to_string());
                 patterns.push(Pattern::default());
                 patterns.len() - 1
             });
@@ -193,10 +198,7 @@ impl Matcher {
         for p in &mut patterns {
             p.targets.sort_by_key(|t| (t.entity, t.after_lam));
         }
-        let nfa = NFA::builder()
-            .match_kind(MatchKind::Standard)
-            .build(&keys)
-            .map_err(|e| Error::new(ErrorKind::Build(e.to_string()), Location::default()))?;
+        let trie = WordTrie::new(&keys);
         let defences = gazetteer.defences().clone();
         let mut type_cue_index: [HashMap<String, Vec<String>>; 4] = Default::default();
         for (k, kind) in EntityType::ALL.iter().enumerate() {
@@ -210,7 +212,7 @@ impl Matcher {
             }
         }
         Ok(Matcher {
-            nfa,
+            trie,
             patterns,
             entities: gazetteer.entities().to_vec(),
             defences,
@@ -253,7 +255,7 @@ impl Matcher {
 
     /// As [`Matcher::find`], given the folded view of `text` already made.
     pub fn find_normalized(&self, text: &str, norm: &Normalized) -> Vec<Mention> {
-        let candidates = self.candidates(&norm.text);
+        let candidates = self.candidates(norm);
         let chosen = self.choose(norm, candidates);
         let mut cps = CodePoints::new(text);
         chosen
@@ -277,91 +279,77 @@ impl Matcher {
 
     /// Every place in the folded text where a pattern matches between word
     /// boundaries, behind nothing or behind proclitics.
-    fn candidates(&self, t: &str) -> Vec<Candidate> {
-        let bytes = t.as_bytes();
+    fn candidates(&self, n: &Normalized) -> Vec<Candidate> {
+        let t = &n.text;
+        let words = n.words();
         let mut out = Vec::new();
-        let mut i = 0;
-        while i < bytes.len() {
-            let Some(c) = t[i..].chars().next() else {
-                break;
-            };
-            if !is_word_char(c) {
-                i += c.len_utf8();
+        for k in 0..words.len() {
+            let w = words[k].range();
+            self.walk(n, k, w.start, false, &mut out);
+            let mut chars = t[w.clone()].char_indices();
+            let Some((_, first)) = chars.next() else {
                 continue;
-            }
-            let word = i;
-            let mut end = i;
-            for ch in t[i..].chars() {
-                if !is_word_char(ch) {
-                    break;
+            };
+            let mut prep_at = None;
+            if CONJUNCTIONS.contains(&first) {
+                let after = w.start + first.len_utf8();
+                if after < w.end {
+                    self.walk(n, k, after, false, &mut out);
                 }
-                end += ch.len_utf8();
-            }
-            self.walk(t, word, word, false, &mut out);
-            let mut chars = t[word..end].char_indices();
-            if let Some((_, first)) = chars.next() {
-                let mut prep_at = None;
-                if CONJUNCTIONS.contains(&first) {
-                    let after = word + first.len_utf8();
-                    if after < end {
-                        self.walk(t, word, after, false, &mut out);
-                    }
-                    if let Some((k, second)) = chars.next() {
-                        if PREPOSITIONS.contains(&second) {
-                            prep_at = Some((word + k, second));
-                        }
-                    }
-                } else if PREPOSITIONS.contains(&first) {
-                    prep_at = Some((word, first));
-                }
-                if let Some((at, p)) = prep_at {
-                    let after = at + p.len_utf8();
-                    if after < end {
-                        self.walk(t, word, after, p == 'ل', &mut out);
+                if let Some((i, second)) = chars.next() {
+                    if PREPOSITIONS.contains(&second) {
+                        prep_at = Some((w.start + i, second));
                     }
                 }
+            } else if PREPOSITIONS.contains(&first) {
+                prep_at = Some((w.start, first));
             }
-            i = end;
+            if let Some((at, p)) = prep_at {
+                let after = at + p.len_utf8();
+                if after < w.end {
+                    self.walk(n, k, after, p == 'ل', &mut out);
+                }
+            }
         }
         out
     }
 
-    /// Walks the automaton anchored at `start`, keeping matches that end at a
-    /// word boundary.
-    fn walk(&self, t: &str, word: usize, start: usize, after_lam: bool, out: &mut Vec<Candidate>) {
-        let bytes = t.as_bytes();
-        let Ok(mut sid) = self.nfa.start_state(Anchored::Yes) else {
+    /// Walks the trie from word `k` of the text, read from `start` (at or
+    /// behind its proclitics), keeping every alias it completes.
+    fn walk(
+        &self,
+        n: &Normalized,
+        k: usize,
+        start: usize,
+        after_lam: bool,
+        out: &mut Vec<Candidate>,
+    ) {
+        let t = &n.text;
+        let words = n.words();
+        let word = words[k].start as usize;
+        let Some(mut node) = self.trie.open(&t[start..words[k].end as usize]) else {
             return;
         };
-        for (k, &b) in bytes[start..].iter().enumerate() {
-            sid = self.nfa.next_state(Anchored::Yes, sid, b);
-            if !self.nfa.is_special(sid) {
-                continue;
+        let mut j = k;
+        loop {
+            if let Some(pattern) = self.trie.pattern(node) {
+                out.push(Candidate {
+                    word,
+                    start,
+                    end: words[j].end as usize,
+                    pattern,
+                    after_lam,
+                });
             }
-            if self.nfa.is_dead(sid) {
-                break;
+            if !self.trie.has_children(node) || j + 1 >= words.len() {
+                return;
             }
-            if !self.nfa.is_match(sid) {
-                continue;
+            let sep = &t[words[j].end as usize..words[j + 1].start as usize];
+            match self.trie.step(node, sep, &t[words[j + 1].range()]) {
+                Some(next) => node = next,
+                None => return,
             }
-            let end = start + k + 1;
-            if t[end..].chars().next().is_some_and(is_word_char) {
-                continue;
-            }
-            for m in 0..self.nfa.match_len(sid) {
-                let pid = self.nfa.match_pattern(sid, m);
-                // Standard semantics also report patterns that are suffixes of
-                // the walked text; only those that start at `start` count.
-                if self.nfa.pattern_len(pid) == k + 1 {
-                    out.push(Candidate {
-                        word,
-                        start,
-                        end,
-                        pattern: pid.as_u32(),
-                        after_lam,
-                    });
-                }
-            }
+            j += 1;
         }
     }
 
