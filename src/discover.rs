@@ -396,7 +396,6 @@ impl Discoverer {
                     let first = &t[w.start..w.end];
                     let head = form.split(' ').next().unwrap_or("");
                     let Some(lead) = word_forms(first)
-                        .iter()
                         .find(|f| f.as_ref() == head)
                         .map(|f| first.len() - f.len())
                     else {

@@ -123,25 +123,27 @@ pub fn is_word_char(c: char) -> bool {
 }
 
 /// The forms a folded word may stand for once proclitics are taken off: itself,
-/// without و/ف, without a preposition ب/ل/ك, and للـ read as ل + الـ.
-pub fn word_forms(w: &str) -> Vec<Cow<'_, str>> {
-    let mut out = vec![Cow::Borrowed(w)];
+/// without و/ف, without a preposition ب/ل/ك, and للـ read as ل + الـ. No
+/// allocation unless the last is wanted: this runs for every word of every
+/// sentence with a name.
+pub fn word_forms(w: &str) -> impl Iterator<Item = Cow<'_, str>> {
+    let mut forms: [Option<Cow<'_, str>>; 4] = [Some(Cow::Borrowed(w)), None, None, None];
     let mut rest = w;
     if let Some(r) = rest.strip_prefix(['و', 'ف']) {
-        if r.chars().count() >= 2 {
-            out.push(Cow::Borrowed(r));
+        if r.chars().nth(1).is_some() {
+            forms[1] = Some(Cow::Borrowed(r));
             rest = r;
         }
     }
     if let Some(r) = rest.strip_prefix(['ب', 'ل', 'ك']) {
-        if r.chars().count() >= 2 {
-            out.push(Cow::Borrowed(r));
+        if r.chars().nth(1).is_some() {
+            forms[2] = Some(Cow::Borrowed(r));
         }
     }
-    if rest.starts_with("لل") && rest.chars().count() > 3 {
-        out.push(Cow::Owned(format!("ا{}", &rest['ل'.len_utf8()..])));
+    if rest.starts_with("لل") && rest.chars().nth(3).is_some() {
+        forms[3] = Some(Cow::Owned(format!("ا{}", &rest['ل'.len_utf8()..])));
     }
-    out
+    forms.into_iter().flatten()
 }
 
 /// True when `word` is one of the [`word_forms`] of `token`, without
@@ -377,6 +379,12 @@ impl Normalized {
             }
         }
         f.finish()
+    }
+
+    /// Offsets in `text` of the spaces that stand for white space with a
+    /// line break in it, in increasing order.
+    pub fn line_breaks(&self) -> &[u32] {
+        &self.line_breaks
     }
 
     /// The words of the folded text, in order.

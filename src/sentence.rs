@@ -15,10 +15,15 @@ fn is_closing(c: char) -> bool {
     matches!(c, '»' | '”' | '"' | '\'' | ')' | ']' | '’')
 }
 
+fn ends_sentence(c: char) -> bool {
+    matches!(c, '.' | '!' | '؟' | '?' | '…')
+}
+
 /// The sentences of a folded document, as byte ranges of `norm.text`,
 /// trimmed of spaces, none empty, in order.
 pub fn split(norm: &Normalized) -> Vec<Range<usize>> {
     let t = norm.text.as_str();
+    let bytes = t.as_bytes();
     let mut out = Vec::new();
     let mut start = 0;
     let push = |s: usize, e: usize, out: &mut Vec<Range<usize>>| {
@@ -29,46 +34,65 @@ pub fn split(norm: &Normalized) -> Vec<Range<usize>> {
             out.push(s + lead..e - trail);
         }
     };
-    let chars: Vec<(usize, char)> = t.char_indices().collect();
+    let breaks = norm.line_breaks();
+    let mut next_break = 0;
+    // Only a few bytes can end a sentence; the rest are stepped over a byte
+    // at a time (the marks are ASCII or start with a byte no letter of the
+    // Arabic block continues with).
     let mut i = 0;
-    while i < chars.len() {
-        let (at, c) = chars[i];
-        let next = chars.get(i + 1).map(|&(_, n)| n);
-        let prev = i.checked_sub(1).map(|k| chars[k].1);
-        let ends = match c {
-            ' ' => {
-                if norm.starts_line(at + 1) && at + 1 < t.len() {
-                    push(start, at, &mut out);
-                    start = at + 1;
+    while i < bytes.len() {
+        let len = match bytes[i] {
+            b' ' => {
+                while next_break < breaks.len() && (breaks[next_break] as usize) < i {
+                    next_break += 1;
                 }
-                false
+                let at_break = i == 0 || breaks.get(next_break) == Some(&(i as u32));
+                if at_break && i + 1 < bytes.len() {
+                    push(start, i, &mut out);
+                    start = i + 1;
+                }
+                i += 1;
+                continue;
             }
-            '!' | '؟' | '?' | '…' => true,
-            '.' => {
+            b'!' | b'?' => 1,
+            0xD8 if bytes.get(i + 1) == Some(&0x9F) => 2, // ؟
+            0xE2 if bytes.get(i + 1..i + 3) == Some(&[0x80, 0xA6]) => 3, // …
+            b'.' => {
+                let prev = t[..i].chars().next_back();
+                let next = t[i + 1..].chars().next();
                 let between_digits = prev.is_some_and(|p| p.is_ascii_digit())
                     && next.is_some_and(|n| n.is_ascii_digit());
                 let glued = next.is_some_and(is_word_char);
                 // a one-letter word before the stop: an abbreviation
-                let one_letter =
-                    prev.is_some_and(is_word_char) && (i < 2 || !is_word_char(chars[i - 2].1));
-                !(between_digits || glued || one_letter)
+                let one_letter = prev.is_some_and(|p| {
+                    is_word_char(p)
+                        && !t[..i - p.len_utf8()]
+                            .chars()
+                            .next_back()
+                            .is_some_and(is_word_char)
+                });
+                if between_digits || glued || one_letter {
+                    i += 1;
+                    continue;
+                }
+                1
             }
-            _ => false,
+            _ => {
+                i += 1;
+                continue;
+            }
         };
-        if ends {
-            let mut j = i + 1;
-            while j < chars.len()
-                && (matches!(chars[j].1, '.' | '!' | '؟' | '?' | '…') || is_closing(chars[j].1))
-            {
-                j += 1;
-            }
-            let end = chars.get(j).map(|&(b, _)| b).unwrap_or(t.len());
-            push(start, end, &mut out);
-            start = end;
-            i = j;
-            continue;
+        let mut end = i + len;
+        while let Some(c) = t[end..]
+            .chars()
+            .next()
+            .filter(|&c| ends_sentence(c) || is_closing(c))
+        {
+            end += c.len_utf8();
         }
-        i += 1;
+        push(start, end, &mut out);
+        start = end;
+        i = end;
     }
     push(start, t.len(), &mut out);
     out

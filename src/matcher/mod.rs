@@ -387,7 +387,6 @@ impl Matcher {
         let index =
             &self.type_cue_index[EntityType::ALL.iter().position(|&k| k == kind).unwrap_or(0)];
         word_forms(last)
-            .iter()
             .filter_map(|f| index.get(f.as_ref()))
             .flatten()
             .any(|cue| cue_before(t, c.word, cue))

@@ -58,6 +58,9 @@ impl Sentence<'_> {
         let mut binds = vec![None; rule.slots.len()];
         let mut stack = Vec::with_capacity(8);
         for start in 0..self.tokens.len() {
+            if rule.first & super::rules::token_kind(&self.tokens[start].kind) == 0 {
+                continue;
+            }
             let mut out = Vec::new();
             stack.clear();
             stack.push(rule.pattern.as_slice());

@@ -51,12 +51,8 @@ impl Phrases {
         let Some(first) = tokens.get(at).and_then(|t| t.word(text)) else {
             return;
         };
-        let forms = if exact {
-            vec![std::borrow::Cow::Borrowed(first)]
-        } else {
-            word_forms(first)
-        };
-        for form in forms {
+        // the first form is the word as written
+        for form in word_forms(first).take(if exact { 1 } else { usize::MAX }) {
             let Some(list) = self.by_first.get(form.as_ref()) else {
                 continue;
             };

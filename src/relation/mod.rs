@@ -280,10 +280,10 @@ fn sentences(norm: &Normalized, mentions: &[Mention]) -> Vec<std::ops::Range<usi
     let mut out: Vec<std::ops::Range<usize>> = Vec::new();
     for r in sentence::split(norm) {
         if let Some(last) = out.last_mut() {
-            if mentions
-                .iter()
-                .any(|m| m.folded_start < last.end && m.folded_end > last.end)
-            {
+            // mentions do not overlap: only the last to start before the
+            // boundary may run across it
+            let before = mentions.partition_point(|m| m.folded_start < last.end);
+            if before > 0 && mentions[before - 1].folded_end > last.end {
                 last.end = r.end;
                 continue;
             }

@@ -38,6 +38,7 @@ use crate::gazetteer::EntityType;
 use crate::normalize::{fold, is_word_char};
 
 use super::lexicon::Lexicon;
+use super::tokens::Kind;
 
 /// A literal token of a pattern.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -89,6 +90,8 @@ pub struct Rule {
     /// (ids in [`RuleSet::cue_words`]) must be a word of the sentence,
     /// behind proclitics or not.
     pub cues: Vec<Vec<u32>>,
+    /// The kinds of token a hit may start at (bits of [`token_kind`]).
+    pub first: u8,
     pub id: String,
     pub predicate: String,
     pub subject: usize,
@@ -106,6 +109,50 @@ pub struct RuleSet {
     pub classes: HashMap<String, Vec<Vec<Elem>>>,
     /// Every word some rule needs, numbered.
     pub cue_words: rustc_hash::FxHashMap<String, u32>,
+}
+
+/// The bit of a token's kind, for [`Rule::first`].
+pub fn token_kind(kind: &Kind) -> u8 {
+    match kind {
+        Kind::Word => 1,
+        Kind::Name(_) => 2,
+        Kind::Punct(_) => 4,
+    }
+}
+
+const ANY_TOKEN: u8 = 7;
+
+/// The kinds of token a match of `elems` may start with, and whether it
+/// may match no token at all. A rule is only tried where its first token
+/// can be: most start with a name, and most tokens are words.
+fn first_kinds(elems: &[Elem]) -> (u8, bool) {
+    let union = |alts: &[Vec<Elem>]| {
+        alts.iter()
+            .map(|a| first_kinds(a))
+            .fold((0, false), |(m, n), (a, b)| (m | a, n || b))
+    };
+    let mut mask = 0;
+    for e in elems {
+        let (m, nullable) = match e {
+            Elem::Lit { lits, .. } => match lits.first() {
+                Some(Lit::Word(_)) => (token_kind(&Kind::Word), false),
+                Some(Lit::Punct(_)) => (token_kind(&Kind::Punct('.')), false),
+                None => (0, true),
+            },
+            Elem::Class { .. } => (token_kind(&Kind::Word), false),
+            Elem::Slot { .. } => (token_kind(&Kind::Name(0)), false),
+            Elem::AnyPunct => (token_kind(&Kind::Punct('.')), false),
+            Elem::Not(_) => (0, true),
+            Elem::Alt(alts) => union(alts),
+            Elem::Opt(alts) => (union(alts).0, true),
+            Elem::Gap { min, .. } => (ANY_TOKEN, *min == 0),
+        };
+        mask |= m;
+        if !nullable {
+            return (mask, false);
+        }
+    }
+    (ANY_TOKEN, true)
 }
 
 /// The bundled rules, `gazetteers/relations.rules`.
@@ -323,6 +370,7 @@ impl RuleSet {
         let rule = Rule {
             needs,
             cues: Vec::new(),
+            first: first_kinds(&pattern).0,
             id,
             predicate,
             subject: s,
