@@ -24,6 +24,9 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
+use rustc_hash::FxHashMap;
+use serde_json::value::RawValue;
+
 /// One document to read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Document {
@@ -582,16 +585,59 @@ fn utf8(bytes: Vec<u8>) -> Result<String, String> {
     })
 }
 
-fn strip_bom(mut s: String) -> String {
-    if s.starts_with('\u{feff}') {
-        s.drain(..'\u{feff}'.len_utf8());
-    }
-    s
+fn strip_bom(s: &str) -> &str {
+    s.strip_prefix('\u{feff}').unwrap_or(s)
 }
 
-/// A field of a JSON object by dotted path (`meta.id`).
-fn field<'a>(v: &'a serde_json::Value, path: &str) -> Option<&'a serde_json::Value> {
-    path.split('.').try_fold(v, |v, k| v.get(k))
+/// A JSON line as an object whose fields are left unparsed until asked for:
+/// a news record carries a url, an abstract and more that rasid never
+/// reads, and building them all would cost more than the text itself.
+struct JsonObject<'a> {
+    fields: FxHashMap<String, &'a RawValue>,
+}
+
+/// A string field of a JSON object, or why there is none.
+enum Field {
+    String(String),
+    /// Not there, or null.
+    Missing,
+    Other,
+}
+
+impl<'a> JsonObject<'a> {
+    fn parse(line: &'a str) -> Result<JsonObject<'a>, String> {
+        serde_json::from_str(line)
+            .map(|fields| JsonObject { fields })
+            .map_err(|e| match e.classify() {
+                serde_json::error::Category::Data => "a JSON line must be an object".to_string(),
+                _ => format!("invalid JSON: {e}"),
+            })
+    }
+
+    /// A field by dotted path (`meta.id`).
+    fn raw(&self, path: &str) -> Option<&'a RawValue> {
+        let mut keys = path.split('.');
+        let mut v: &'a RawValue = self.fields.get(keys.next()?)?;
+        for k in keys {
+            let inner: FxHashMap<String, &'a RawValue> = serde_json::from_str(v.get()).ok()?;
+            v = inner.get(k)?;
+        }
+        Some(v)
+    }
+
+    fn field(&self, path: &str) -> Option<serde_json::Value> {
+        serde_json::from_str(self.raw(path)?.get()).ok()
+    }
+
+    fn string(&self, path: &str) -> Field {
+        match self.raw(path).map(RawValue::get) {
+            None | Some("null") => Field::Missing,
+            Some(raw) if raw.starts_with('"') => {
+                serde_json::from_str(raw).map_or(Field::Other, Field::String)
+            }
+            Some(_) => Field::Other,
+        }
+    }
 }
 
 /// A JSON value as an id: strings as they are, numbers written out.
@@ -626,31 +672,26 @@ pub fn decode(rec: RawRecord, fields: &Fields) -> Result<Document, Reject> {
             (id, text, None)
         }
         Raw::Json(bytes) => {
-            let text = utf8(bytes).map_err(|r| reject(None, r))?;
-            let value: serde_json::Value = serde_json::from_str(strip_bom(text).trim())
-                .map_err(|e| reject(None, format!("invalid JSON: {e}")))?;
-            if !value.is_object() {
-                return Err(reject(None, "a JSON line must be an object".into()));
-            }
-            let id = field(&value, &fields.id).and_then(as_id);
-            let text = match field(&value, &fields.text) {
-                Some(serde_json::Value::String(s)) => s.clone(),
-                Some(serde_json::Value::Null) | None => {
+            let line_text = utf8(bytes).map_err(|r| reject(None, r))?;
+            let object = JsonObject::parse(strip_bom(&line_text).trim())
+                .map_err(|reason| reject(None, reason))?;
+            let id = object.field(&fields.id).and_then(|v| as_id(&v));
+            let text = match object.string(&fields.text) {
+                Field::String(s) => s,
+                Field::Missing => {
                     return Err(reject(id, format!("no text field {:?}", fields.text)));
                 }
-                Some(_) => {
+                Field::Other => {
                     return Err(reject(
                         id,
                         format!("field {:?} is not a string", fields.text),
                     ));
                 }
             };
-            let title = fields
-                .title
-                .as_deref()
-                .and_then(|t| field(&value, t))
-                .and_then(|v| v.as_str())
-                .map(str::to_string);
+            let title = match fields.title.as_deref().map(|t| object.string(t)) {
+                Some(Field::String(s)) => Some(s),
+                _ => None,
+            };
             (id.unwrap_or_else(fallback_id), text, title)
         }
         Raw::Row { id, text, title } => {
@@ -671,7 +712,10 @@ pub fn decode(rec: RawRecord, fields: &Fields) -> Result<Document, Reject> {
         Some(t) => format!("{t}\n\n{text}"),
         None => text,
     };
-    let text = strip_bom(text);
+    let text = match text.strip_prefix('\u{feff}') {
+        Some(rest) => rest.to_string(),
+        None => text,
+    };
     if text.len() > fields.max_doc_bytes {
         return Err(reject(
             Some(id),
@@ -726,9 +770,17 @@ mod tests {
 
     #[test]
     fn dotted_fields_reach_nested_values() {
-        let v: serde_json::Value =
-            serde_json::from_str(r#"{"meta":{"id":7},"body":{"text":"نص"}}"#).unwrap();
-        assert_eq!(field(&v, "meta.id").and_then(as_id).as_deref(), Some("7"));
-        assert_eq!(field(&v, "body.text").and_then(|x| x.as_str()), Some("نص"));
+        let v =
+            JsonObject::parse(r#"{"meta":{"id":7},"body":{"text":"ن\u0635"},"n":null}"#).unwrap();
+        assert_eq!(
+            v.field("meta.id").and_then(|x| as_id(&x)).as_deref(),
+            Some("7")
+        );
+        assert!(matches!(v.string("body.text"), Field::String(s) if s == "نص"));
+        assert!(matches!(v.string("meta.id"), Field::Other));
+        assert!(matches!(v.string("n"), Field::Missing));
+        assert!(matches!(v.string("body.title"), Field::Missing));
+        assert!(JsonObject::parse("[1]").is_err_and(|e| e.contains("must be an object")));
+        assert!(JsonObject::parse("{\"a\":").is_err_and(|e| e.starts_with("invalid JSON")));
     }
 }
