@@ -86,9 +86,50 @@ fn raw_len(r: &RawRecord) -> usize {
     }
 }
 
+type Analysed = Result<(Document, Analysis), Reject>;
+
+/// Hands analysed records to the sink, in order, counting them.
+fn emit<E>(
+    analyzer: &Analyzer,
+    done: &[Analysed],
+    stats: &mut Stats,
+    sink: &mut impl FnMut(Event<'_>) -> Result<(), E>,
+) -> Result<(), E> {
+    for item in done {
+        match item {
+            Ok((doc, analysis)) => {
+                stats.documents += 1;
+                stats.bytes += doc.text.len() as u64;
+                let table = analysis.table(&analyzer.matcher);
+                for m in &analysis.mentions {
+                    let kind = table.of(m).kind;
+                    stats.mentions[EntityType::ALL.iter().position(|&k| k == kind).unwrap_or(0)] +=
+                        1;
+                }
+                if let Some(rel) = &analyzer.relations {
+                    for t in &analysis.triples {
+                        *stats
+                            .triples
+                            .entry(rel.rules()[t.rule].predicate.clone())
+                            .or_default() += 1;
+                    }
+                }
+                sink(Event::Document(doc, analysis))?;
+            }
+            Err(reject) => {
+                stats.rejected += 1;
+                sink(Event::Rejected(reject))?;
+            }
+        }
+    }
+    Ok(())
+}
+
 /// Decodes and analyses every record of `records` on a pool of
 /// `options.threads` threads and calls `sink` for each document and reject,
-/// in input order. A sink error stops the run and is returned.
+/// in input order. Reading and the sink run on the calling thread, beside
+/// the pool, one batch behind and one ahead of it. A sink error stops the
+/// run and is returned.
 pub fn run<I, E>(
     analyzer: &Analyzer,
     records: I,
@@ -106,7 +147,7 @@ where
         .expect("a thread pool with the default settings can be built");
     let mut stats = Stats::default();
     let mut records = records.peekable();
-    while records.peek().is_some() {
+    let mut next_batch = || {
         let mut batch: Vec<RawRecord> = Vec::new();
         let mut bytes = 0;
         while batch.len() < options.batch_docs.max(1) && bytes < options.batch_bytes {
@@ -114,43 +155,40 @@ where
             bytes += raw_len(&rec);
             batch.push(rec);
         }
-        let done: Vec<Result<(Document, Analysis), Reject>> = pool.install(|| {
-            batch
-                .into_par_iter()
-                .map(|rec| {
-                    let doc = input::decode(rec, fields)?;
-                    let analysis = analyzer.analyze(&doc.text);
-                    Ok((doc, analysis))
+        batch
+    };
+    // Three stages overlap: while the pool analyses one batch, this thread
+    // hands the batch before it to the sink and reads the batch after it.
+    let mut batch = next_batch();
+    let mut done: Vec<Analysed> = Vec::new();
+    while !batch.is_empty() || !done.is_empty() {
+        let (analysed, emitted, following) = std::thread::scope(|scope| {
+            let work = scope.spawn(|| {
+                pool.install(|| {
+                    std::mem::take(&mut batch)
+                        .into_par_iter()
+                        .map(|rec| {
+                            let doc = input::decode(rec, fields)?;
+                            let analysis = analyzer.analyze(&doc.text);
+                            Ok((doc, analysis))
+                        })
+                        .collect::<Vec<Analysed>>()
                 })
-                .collect()
+            });
+            let emitted = emit(analyzer, &done, &mut stats, &mut sink);
+            let following = if emitted.is_ok() {
+                next_batch()
+            } else {
+                Vec::new()
+            };
+            let analysed = work
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            (analysed, emitted, following)
         });
-        for item in &done {
-            match item {
-                Ok((doc, analysis)) => {
-                    stats.documents += 1;
-                    stats.bytes += doc.text.len() as u64;
-                    let table = analysis.table(&analyzer.matcher);
-                    for m in &analysis.mentions {
-                        let kind = table.of(m).kind;
-                        stats.mentions
-                            [EntityType::ALL.iter().position(|&k| k == kind).unwrap_or(0)] += 1;
-                    }
-                    if let Some(rel) = &analyzer.relations {
-                        for t in &analysis.triples {
-                            *stats
-                                .triples
-                                .entry(rel.rules()[t.rule].predicate.clone())
-                                .or_default() += 1;
-                        }
-                    }
-                    sink(Event::Document(doc, analysis))?;
-                }
-                Err(reject) => {
-                    stats.rejected += 1;
-                    sink(Event::Rejected(reject))?;
-                }
-            }
-        }
+        emitted?;
+        done = analysed;
+        batch = following;
     }
     stats.elapsed = started.elapsed();
     Ok(stats)

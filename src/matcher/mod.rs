@@ -11,7 +11,7 @@
 //! (لقوات) that only counts behind a lam proclitic; its span starts at the
 //! second lam, as SPEC.md asks.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 mod words;
 
@@ -131,7 +131,7 @@ const PREPOSITIONS: [char; 3] = ['ب', 'ل', 'ك'];
 impl Matcher {
     /// Compiles a gazetteer.
     pub fn new(gazetteer: &Gazetteer) -> Result<Matcher, Error> {
-        let mut index: HashMap<String, usize> = HashMap::new();
+        let mut index: HashMap<String, usize> = HashMap::default();
         let mut keys: Vec<String> = Vec::new();
         let mut patterns: Vec<Pattern> = Vec::new();
         let mut add = |key: String, target: Target| {
@@ -428,7 +428,7 @@ impl Matcher {
         kept.sort_by_key(|c| c.start);
 
         // Entities in the order the document names them.
-        let mut first_seen: HashMap<u32, usize> = HashMap::new();
+        let mut first_seen: HashMap<u32, usize> = HashMap::default();
         let mut chosen: Vec<(Candidate, u32)> = Vec::with_capacity(kept.len());
         for c in kept {
             // a one-word person name that ends a full name named before is that person

@@ -11,7 +11,7 @@ pub mod lexicon;
 pub mod rules;
 pub mod tokens;
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::path::Path;
 
 use crate::error::{Error, ErrorKind, Errors, Location};
@@ -147,21 +147,21 @@ impl Relations {
         let mut cue_present = vec![false; self.set.cue_words.len()];
         let mut cue_on: Vec<u32> = Vec::new();
         for range in sentences(norm, mentions) {
-            // a sentence without a name states no relation: not even tokenized
+            // The number and types of the names in the sentence: a rule that
+            // needs others, or more, is skipped, and a sentence no rule can
+            // match is not even tokenized (most have fewer than two names).
             let first = mentions.partition_point(|m| m.folded_start < range.start);
-            if mentions
-                .get(first)
-                .is_none_or(|m| m.folded_start >= range.end)
-            {
+            let names = mentions[first..].partition_point(|m| m.folded_start < range.end);
+            let present = mentions[first..first + names]
+                .iter()
+                .fold(0u8, |acc, m| acc | engine::type_mask(table.of(m).kind));
+            let fits = |rule: &rules::Rule| {
+                rule.needs.len() <= names && rule.needs.iter().all(|&n| n & present != 0)
+            };
+            if names == 0 || !self.set.rules.iter().any(fits) {
                 continue;
             }
-            let toks = tokens::tokenize(&norm.text, range, mentions);
-            // the types and number of names in the sentence: a rule that
-            // needs others, or more, is skipped
-            let (present, names) = toks.iter().fold((0u8, 0usize), |(acc, n), t| match t.kind {
-                tokens::Kind::Name(m) => (acc | engine::type_mask(mention_entity(m).1), n + 1),
-                _ => (acc, n),
-            });
+            let toks = tokens::tokenize(norm, range, mentions);
             // the rules' cue words in the sentence, in any of their forms
             for &i in &cue_on {
                 cue_present[i as usize] = false;
@@ -187,11 +187,10 @@ impl Relations {
                 country_entity: &self.country_entity,
             };
             // (subject, predicate, object) -> index in `found`, within this sentence
-            let mut seen: HashMap<(usize, &str, usize), usize> = HashMap::new();
+            let mut seen: HashMap<(usize, &str, usize), usize> = HashMap::default();
             let mut found: Vec<Triple> = Vec::new();
             for (r, rule) in self.set.rules.iter().enumerate() {
-                if rule.needs.len() > names
-                    || rule.needs.iter().any(|&n| n & present == 0)
+                if !fits(rule)
                     || rule
                         .cues
                         .iter()

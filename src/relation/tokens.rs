@@ -3,7 +3,7 @@
 use std::ops::Range;
 
 use crate::matcher::Mention;
-use crate::normalize::is_word_char;
+use crate::normalize::Normalized;
 pub use crate::normalize::{is_form_of, word_forms};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -34,39 +34,35 @@ impl Token {
     }
 }
 
-/// The tokens of `text[range]`; `mentions` are the document's, in order.
-pub fn tokenize(text: &str, range: Range<usize>, mentions: &[Mention]) -> Vec<Token> {
+/// The tokens of `norm.text[range]` (a range that starts and ends on
+/// token boundaries); `mentions` are the document's, in order. The words
+/// come from the folded view, cut once for the matcher.
+pub fn tokenize(norm: &Normalized, range: Range<usize>, mentions: &[Mention]) -> Vec<Token> {
+    let text = norm.text.as_str();
+    let words = norm.words();
     let mut out = Vec::new();
     let mut next = mentions.partition_point(|m| m.folded_start < range.start);
+    let mut w = words.partition_point(|w| (w.start as usize) < range.start);
     let mut pos = range.start;
-    while pos < range.end {
-        let Some(c) = text[pos..].chars().next() else {
-            break;
-        };
-        if c == ' ' {
-            pos += 1;
-            continue;
+    let punct = |from: usize, to: usize, out: &mut Vec<Token>| {
+        for (i, c) in text[from..to].char_indices() {
+            if c != ' ' {
+                out.push(Token {
+                    kind: Kind::Punct(c),
+                    start: from + i,
+                    end: from + i + c.len_utf8(),
+                    conj: false,
+                });
+            }
         }
-        if !is_word_char(c) {
-            out.push(Token {
-                kind: Kind::Punct(c),
-                start: pos,
-                end: pos + c.len_utf8(),
-                conj: false,
-            });
-            pos += c.len_utf8();
-            continue;
-        }
-        let word_end = pos
-            + text[pos..]
-                .find(|ch: char| !is_word_char(ch))
-                .unwrap_or(text.len() - pos);
-        while next < mentions.len() && mentions[next].folded_start < pos {
-            next += 1;
-        }
+    };
+    while w < words.len() && (words[w].start as usize) < range.end {
+        let word = words[w].range();
+        punct(pos, word.start, &mut out);
         match mentions.get(next) {
-            Some(m) if m.folded_start < word_end => {
-                let conj = m.folded_start > pos && text[pos..].starts_with(['و', 'ف']);
+            Some(m) if m.folded_start < word.end => {
+                let conj =
+                    m.folded_start > word.start && text[word.start..].starts_with(['و', 'ف']);
                 out.push(Token {
                     kind: Kind::Name(next),
                     start: m.folded_start,
@@ -75,18 +71,23 @@ pub fn tokenize(text: &str, range: Range<usize>, mentions: &[Mention]) -> Vec<To
                 });
                 pos = m.folded_end;
                 next += 1;
+                while w < words.len() && (words[w].start as usize) < pos {
+                    w += 1;
+                }
             }
             _ => {
                 out.push(Token {
                     kind: Kind::Word,
-                    start: pos,
-                    end: word_end,
+                    start: word.start,
+                    end: word.end,
                     conj: false,
                 });
-                pos = word_end;
+                pos = word.end;
+                w += 1;
             }
         }
     }
+    punct(pos, range.end, &mut out);
     out
 }
 
