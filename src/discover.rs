@@ -29,6 +29,25 @@ pub struct Discoverer {
     heads: [HashSet<String>; 3],
 }
 
+/// Adjectives that may stand between a title and the name: «رئيس الوزراء
+/// المخلوع تاكسين شيناواترا»، «المدافع الدولي العاجي كولو توريه».
+const TITLE_MODIFIERS: [&str; 14] = [
+    "السابق",
+    "الاسبق",
+    "الحالي",
+    "الجديد",
+    "المخلوع",
+    "المستقيل",
+    "الشهير",
+    "الدولي",
+    "الشاب",
+    "المخضرم",
+    "المعروف",
+    "المقبل",
+    "المنتخب",
+    "المكلف",
+];
+
 const HEAD_KINDS: [EntityType; 3] = [EntityType::Org, EntityType::Base, EntityType::Loc];
 
 #[derive(Debug, Clone, Copy)]
@@ -209,6 +228,24 @@ impl Discoverer {
             && !self.titles.contains_key(s)
     }
 
+    /// After a definite title, a word no list knows opens a name when it is
+    /// indefinite (a definite noun after one is its adjective, and a noun in
+    /// construct cannot follow it), not behind و (a second name), and not
+    /// shaped like a verb (يحتاج، نريد، استقدم) or an adverbial accusative
+    /// (قائلا، برنامجا). `alone`: no second name word follows.
+    fn may_open_name(&self, s: &str, alone: bool) -> bool {
+        let n = s.chars().count();
+        let definite = ["ال", "لل", "بال", "وال", "فال", "كال"]
+            .iter()
+            .any(|p| s.starts_with(p));
+        let verb = (s.starts_with('ي') && !s.starts_with("يو"))
+            || (s.starts_with('ن') && n <= 4)
+            || (s.starts_with('ت') && !s.starts_with("تو") && !s.starts_with("تي") && n <= 4)
+            || s.starts_with("است");
+        let accusative = n >= 4 && s.ends_with('ا');
+        n >= if alone { 4 } else { 3 } && !definite && !verb && !accusative && !s.starts_with('و')
+    }
+
     /// Finds names after titles and head words, adds them and their
     /// repetitions to `mentions` (kept in order), and returns the new
     /// entities, whose indexes start at `listed`.
@@ -228,7 +265,10 @@ impl Discoverer {
             if let Some(mut j) = self.title_at(t, &words, i) {
                 loop {
                     if words.get(j).is_some_and(|w| {
-                        w.joined && !w.taken && self.nationalities.contains(&t[w.start..w.end])
+                        w.joined
+                            && !w.taken
+                            && (self.nationalities.contains(&t[w.start..w.end])
+                                || TITLE_MODIFIERS.contains(&&t[w.start..w.end]))
                     }) {
                         j += 1;
                     } else if let Some(k) = (j < words.len() && words[j].joined)
@@ -240,12 +280,19 @@ impl Discoverer {
                         break;
                     }
                 }
-                // a known given name, then up to two more name words
+                // a known given name, or after a definite title any word
+                // that may start a name; then up to two more name words
                 let mut k = j;
+                let definite = t[words[j - 1].start..words[j - 1].end].starts_with("ال");
                 let given = words.get(j).is_some_and(|w| {
+                    let s = &t[w.start..w.end];
+                    let alone = !words
+                        .get(j + 1)
+                        .is_some_and(|x| x.joined && self.name_word(t, x));
                     w.joined
                         && self.name_word(t, w)
-                        && self.given_names.contains(&t[w.start..w.end])
+                        && (self.given_names.contains(s)
+                            || (definite && self.may_open_name(s, alone)))
                 });
                 if given {
                     k = j + 1;
