@@ -97,6 +97,64 @@ fn discovery_finds_names_after_titles_and_heads() {
 }
 
 #[test]
+fn discovery_takes_unknown_names_after_definite_titles() {
+    let list = "surface\ttype\nفرنسا\tLOC\n";
+    let got = with_list(
+        list,
+        "وقال المدرب الفرنسي أرسين فينغر إن فريقه جاهز. وأكد فينغر أن رئيس الوزراء المخلوع تاكسين شيناواترا لم يحضر.",
+        true,
+    );
+    let ids: Vec<&str> = got.iter().map(|(_, id)| id.as_str()).collect();
+    assert_eq!(
+        ids,
+        [
+            "disc.per.ارسين_فينغر",
+            "disc.per.ارسين_فينغر",
+            "disc.per.تاكسين_شيناواترا"
+        ],
+        "{got:?}"
+    );
+    // an accusative, a verb or a definite word after the title is no name
+    assert_eq!(
+        with_list(
+            list,
+            "وعقد رئيس الوزراء اجتماعا أمس، وقال إن المتسابق الفرنسي يحتاج إلى نقاط، واستطرد النجم قائلا إن الفريق الأول جاهز",
+            true
+        ),
+        []
+    );
+}
+
+#[test]
+fn places_that_read_as_sports_clubs_are_organizations() {
+    let list = "surface\ttype\nبرشلونة\tLOC\nإسبانيا\tLOC\nليون\tLOC\nفرنسا\tLOC\nكييف\tLOC\nمانشستر\tLOC\n";
+    let got = with_list(
+        list,
+        "تغلب برشلونة الإسباني على ضيفه ليون، ويقيم اللاعب في برشلونة منذ عامين. وتعادل دينامو كييف مع مانشستر يونايتد.\n         ليون ( فرنسا ) - برشلونة ( إسبانيا )\nوزار الوزير مدينة ليون الفرنسية.",
+        true,
+    );
+    let got: Vec<(&str, &str)> = got
+        .iter()
+        .map(|(t, id)| (t.as_str(), id.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("برشلونة", "disc.org.برشلونه"),
+            ("ليون", "disc.org.ليون"),
+            ("برشلونة", "list.loc.برشلونه"),
+            ("دينامو كييف", "disc.org.دينامو_كييف"),
+            ("مانشستر يونايتد", "disc.org.مانشستر_يونايتد"),
+            ("ليون", "disc.org.ليون"),
+            ("فرنسا", "list.loc.فرنسا"),
+            ("برشلونة", "disc.org.برشلونه"),
+            ("إسبانيا", "list.loc.اسبانيا"),
+            ("ليون", "list.loc.ليون"),
+        ]
+    );
+}
+
+#[test]
 fn learn_and_check_from_the_command_line() {
     let dir = tempfile::tempdir().unwrap();
     let conll = dir.path().join("c.txt");

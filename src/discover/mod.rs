@@ -14,6 +14,8 @@ use crate::matcher::Mention;
 use crate::normalize::{Normalized, fold, is_word_char, word_forms};
 use crate::offsets::CodePoints;
 
+mod clubs;
+
 /// Discovery's word lists.
 #[derive(Debug, Clone, Default)]
 pub struct Discoverer {
@@ -118,7 +120,7 @@ impl Discoverer {
                 .or_default()
                 .push(words[1..].to_vec());
         }
-        for line in include_str!("../gazetteers/nationalities.tsv")
+        for line in include_str!("../../gazetteers/nationalities.tsv")
             .lines()
             .skip(1)
         {
@@ -248,17 +250,37 @@ impl Discoverer {
 
     /// Finds names after titles and head words, adds them and their
     /// repetitions to `mentions` (kept in order), and returns the new
-    /// entities, whose indexes start at `listed`.
+    /// entities, whose indexes start after `listed_entities`. Places that
+    /// read as sports clubs become organizations (see [`clubs`]).
     pub fn discover(
         &self,
         text: &str,
         norm: &Normalized,
         mentions: &mut Vec<Mention>,
-        listed: usize,
+        listed_entities: &[Entity],
     ) -> Vec<Entity> {
+        let listed = listed_entities.len();
         let t = norm.text.as_str();
-        let words = Discoverer::words(t, mentions);
-        let mut found: Vec<Found> = Vec::new();
+        // places that are sports clubs here become organizations
+        let clubs = self.clubs(
+            t,
+            &Discoverer::words(t, mentions),
+            mentions,
+            listed_entities,
+        );
+        let overlaps = |f: &Found, a: usize, b: usize| f.start < b && a < f.end;
+        if !clubs.is_empty() {
+            mentions.retain(|m| {
+                !clubs
+                    .iter()
+                    .any(|f| overlaps(f, m.folded_start, m.folded_end))
+            });
+        }
+        let mut words = Discoverer::words(t, mentions);
+        for w in &mut words {
+            w.taken |= clubs.iter().any(|f| overlaps(f, w.start, w.end));
+        }
+        let mut found: Vec<Found> = clubs;
         let mut i = 0;
         while i < words.len() {
             // a person after a title, nationalities and ranks
@@ -283,7 +305,9 @@ impl Discoverer {
                 // a known given name, or after a definite title any word
                 // that may start a name; then up to two more name words
                 let mut k = j;
-                let definite = t[words[j - 1].start..words[j - 1].end].starts_with("ال");
+                // (not after الفريق, a rank but also "the team")
+                let definite = t[words[j - 1].start..words[j - 1].end].starts_with("ال")
+                    && &t[words[i].start..words[i].end] != "الفريق";
                 let given = words.get(j).is_some_and(|w| {
                     let s = &t[w.start..w.end];
                     let alone = !words
