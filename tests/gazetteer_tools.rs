@@ -155,6 +155,31 @@ fn places_that_read_as_sports_clubs_are_organizations() {
 }
 
 #[test]
+fn bundled_clubs_are_organizations() {
+    let gaz = Gazetteer::builder().build().unwrap();
+    let a = Analyzer::new(Matcher::new(&gaz).unwrap(), None);
+    let text = "فاز ريال مدريد على أرسنال، وتعادل نادي السد مع الوكرة. وقال مدرب السد إن الوكرة مدينة جميلة.";
+    let found = a.analyze(text);
+    let table = found.table(&a.matcher);
+    let got: Vec<(&str, &str)> = found
+        .mentions
+        .iter()
+        .map(|m| (m.text(text), table.of(m).id.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("ريال مدريد", "org.real_madrid"),
+            ("أرسنال", "org.arsenal"),
+            ("نادي السد", "org.al_sadd_sc"),
+            ("الوكرة", "loc.al_wakrah"),
+            ("السد", "org.al_sadd_sc"),
+            ("الوكرة", "loc.al_wakrah"),
+        ]
+    );
+}
+
+#[test]
 fn learn_and_check_from_the_command_line() {
     let dir = tempfile::tempdir().unwrap();
     let conll = dir.path().join("c.txt");
@@ -255,15 +280,15 @@ fn anercorp_scores_as_issue_5_measures_them() {
     eprintln!("ANERcorp, last 20%, lenient F1: {r}");
     let f1 = |run: &str| r[run]["ALL"].as_f64().unwrap();
     assert!(
-        f1("external") >= 0.65,
+        f1("external") >= 0.77,
         "external list alone: {}",
         f1("external")
     );
     // the issue's target for learned + bundled is 0.75; this guards what is reached
     assert!(
-        f1("learned+bundled") >= 0.69,
+        f1("learned+bundled") >= 0.79,
         "learned + bundled: {}",
         f1("learned+bundled")
     );
-    assert!(f1("learned") >= 0.68, "learned alone: {}", f1("learned"));
+    assert!(f1("learned") >= 0.74, "learned alone: {}", f1("learned"));
 }
