@@ -123,11 +123,7 @@ impl Sentence<'_> {
                     .map(|t| t.kind)
                 {
                     let (entity, kind) = (self.mention_entity)(m);
-                    let country = if self.country_entity.contains(&Some(entity)) {
-                        super::rules::COUNTRY
-                    } else {
-                        0
-                    };
+                    let country = if self.country_entity.contains(&Some(entity)) { super::rules::COUNTRY } else { 0 };
                     if types & (type_mask(kind) | country) != 0 {
                         match slot {
                             Some(slot) => {

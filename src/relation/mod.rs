@@ -149,10 +149,7 @@ impl Relations {
         for range in sentences(norm, mentions) {
             // a sentence without a name states no relation: not even tokenized
             let first = mentions.partition_point(|m| m.folded_start < range.start);
-            if mentions
-                .get(first)
-                .is_none_or(|m| m.folded_start >= range.end)
-            {
+            if mentions.get(first).is_none_or(|m| m.folded_start >= range.end) {
                 continue;
             }
             let toks = tokens::tokenize(&norm.text, range, mentions);
