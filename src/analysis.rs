@@ -55,7 +55,7 @@ impl Analyzer {
         let norm = Normalized::new(text);
         let mut mentions = self.matcher.find_normalized(text, &norm);
         let discovered = match &self.discoverer {
-            Some(d) => d.discover(text, &norm, &mut mentions, self.matcher.entities().len()),
+            Some(d) => d.discover(text, &norm, &mut mentions, self.matcher.entities()),
             None => Vec::new(),
         };
         let table = EntityTable {

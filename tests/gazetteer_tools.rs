@@ -97,6 +97,89 @@ fn discovery_finds_names_after_titles_and_heads() {
 }
 
 #[test]
+fn discovery_takes_unknown_names_after_definite_titles() {
+    let list = "surface\ttype\nفرنسا\tLOC\n";
+    let got = with_list(
+        list,
+        "وقال المدرب الفرنسي أرسين فينغر إن فريقه جاهز. وأكد فينغر أن رئيس الوزراء المخلوع تاكسين شيناواترا لم يحضر.",
+        true,
+    );
+    let ids: Vec<&str> = got.iter().map(|(_, id)| id.as_str()).collect();
+    assert_eq!(
+        ids,
+        [
+            "disc.per.ارسين_فينغر",
+            "disc.per.ارسين_فينغر",
+            "disc.per.تاكسين_شيناواترا"
+        ],
+        "{got:?}"
+    );
+    // an accusative, a verb or a definite word after the title is no name
+    assert_eq!(
+        with_list(
+            list,
+            "وعقد رئيس الوزراء اجتماعا أمس، وقال إن المتسابق الفرنسي يحتاج إلى نقاط، واستطرد النجم قائلا إن الفريق الأول جاهز",
+            true
+        ),
+        []
+    );
+}
+
+#[test]
+fn places_that_read_as_sports_clubs_are_organizations() {
+    let list = "surface\ttype\nبرشلونة\tLOC\nإسبانيا\tLOC\nليون\tLOC\nفرنسا\tLOC\nكييف\tLOC\nمانشستر\tLOC\n";
+    let got = with_list(
+        list,
+        "تغلب برشلونة الإسباني على ضيفه ليون، ويقيم اللاعب في برشلونة منذ عامين. وتعادل دينامو كييف مع مانشستر يونايتد.\n         ليون ( فرنسا ) - برشلونة ( إسبانيا )\nوزار الوزير مدينة ليون الفرنسية.",
+        true,
+    );
+    let got: Vec<(&str, &str)> = got
+        .iter()
+        .map(|(t, id)| (t.as_str(), id.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("برشلونة", "disc.org.برشلونه"),
+            ("ليون", "disc.org.ليون"),
+            ("برشلونة", "list.loc.برشلونه"),
+            ("دينامو كييف", "disc.org.دينامو_كييف"),
+            ("مانشستر يونايتد", "disc.org.مانشستر_يونايتد"),
+            ("ليون", "disc.org.ليون"),
+            ("فرنسا", "list.loc.فرنسا"),
+            ("برشلونة", "disc.org.برشلونه"),
+            ("إسبانيا", "list.loc.اسبانيا"),
+            ("ليون", "list.loc.ليون"),
+        ]
+    );
+}
+
+#[test]
+fn bundled_clubs_are_organizations() {
+    let gaz = Gazetteer::builder().build().unwrap();
+    let a = Analyzer::new(Matcher::new(&gaz).unwrap(), None);
+    let text = "فاز ريال مدريد على أرسنال، وتعادل نادي السد مع الوكرة. وقال مدرب السد إن الوكرة مدينة جميلة.";
+    let found = a.analyze(text);
+    let table = found.table(&a.matcher);
+    let got: Vec<(&str, &str)> = found
+        .mentions
+        .iter()
+        .map(|m| (m.text(text), table.of(m).id.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("ريال مدريد", "org.real_madrid"),
+            ("أرسنال", "org.arsenal"),
+            ("نادي السد", "org.al_sadd_sc"),
+            ("الوكرة", "loc.al_wakrah"),
+            ("السد", "org.al_sadd_sc"),
+            ("الوكرة", "loc.al_wakrah"),
+        ]
+    );
+}
+
+#[test]
 fn learn_and_check_from_the_command_line() {
     let dir = tempfile::tempdir().unwrap();
     let conll = dir.path().join("c.txt");
@@ -197,15 +280,15 @@ fn anercorp_scores_as_issue_5_measures_them() {
     eprintln!("ANERcorp, last 20%, lenient F1: {r}");
     let f1 = |run: &str| r[run]["ALL"].as_f64().unwrap();
     assert!(
-        f1("external") >= 0.65,
+        f1("external") >= 0.77,
         "external list alone: {}",
         f1("external")
     );
     // the issue's target for learned + bundled is 0.75; this guards what is reached
     assert!(
-        f1("learned+bundled") >= 0.69,
+        f1("learned+bundled") >= 0.79,
         "learned + bundled: {}",
         f1("learned+bundled")
     );
-    assert!(f1("learned") >= 0.68, "learned alone: {}", f1("learned"));
+    assert!(f1("learned") >= 0.74, "learned alone: {}", f1("learned"));
 }

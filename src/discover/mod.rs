@@ -14,6 +14,8 @@ use crate::matcher::Mention;
 use crate::normalize::{Normalized, fold, is_word_char, word_forms};
 use crate::offsets::CodePoints;
 
+mod clubs;
+
 /// Discovery's word lists.
 #[derive(Debug, Clone, Default)]
 pub struct Discoverer {
@@ -28,6 +30,25 @@ pub struct Discoverer {
     /// Head words of organizations, bases and places.
     heads: [HashSet<String>; 3],
 }
+
+/// Adjectives that may stand between a title and the name: «رئيس الوزراء
+/// المخلوع تاكسين شيناواترا»، «المدافع الدولي العاجي كولو توريه».
+const TITLE_MODIFIERS: [&str; 14] = [
+    "السابق",
+    "الاسبق",
+    "الحالي",
+    "الجديد",
+    "المخلوع",
+    "المستقيل",
+    "الشهير",
+    "الدولي",
+    "الشاب",
+    "المخضرم",
+    "المعروف",
+    "المقبل",
+    "المنتخب",
+    "المكلف",
+];
 
 const HEAD_KINDS: [EntityType; 3] = [EntityType::Org, EntityType::Base, EntityType::Loc];
 
@@ -99,7 +120,7 @@ impl Discoverer {
                 .or_default()
                 .push(words[1..].to_vec());
         }
-        for line in include_str!("../gazetteers/nationalities.tsv")
+        for line in include_str!("../../gazetteers/nationalities.tsv")
             .lines()
             .skip(1)
         {
@@ -209,26 +230,67 @@ impl Discoverer {
             && !self.titles.contains_key(s)
     }
 
+    /// After a definite title, a word no list knows opens a name when it is
+    /// indefinite (a definite noun after one is its adjective, and a noun in
+    /// construct cannot follow it), not behind و (a second name), and not
+    /// shaped like a verb (يحتاج، نريد، استقدم) or an adverbial accusative
+    /// (قائلا، برنامجا). `alone`: no second name word follows.
+    fn may_open_name(&self, s: &str, alone: bool) -> bool {
+        let n = s.chars().count();
+        let definite = ["ال", "لل", "بال", "وال", "فال", "كال"]
+            .iter()
+            .any(|p| s.starts_with(p));
+        let verb = (s.starts_with('ي') && !s.starts_with("يو"))
+            || (s.starts_with('ن') && n <= 4)
+            || (s.starts_with('ت') && !s.starts_with("تو") && !s.starts_with("تي") && n <= 4)
+            || s.starts_with("است");
+        let accusative = n >= 4 && s.ends_with('ا');
+        n >= if alone { 4 } else { 3 } && !definite && !verb && !accusative && !s.starts_with('و')
+    }
+
     /// Finds names after titles and head words, adds them and their
     /// repetitions to `mentions` (kept in order), and returns the new
-    /// entities, whose indexes start at `listed`.
+    /// entities, whose indexes start after `listed_entities`. Places that
+    /// read as sports clubs become organizations (see [`clubs`]).
     pub fn discover(
         &self,
         text: &str,
         norm: &Normalized,
         mentions: &mut Vec<Mention>,
-        listed: usize,
+        listed_entities: &[Entity],
     ) -> Vec<Entity> {
+        let listed = listed_entities.len();
         let t = norm.text.as_str();
-        let words = Discoverer::words(t, mentions);
-        let mut found: Vec<Found> = Vec::new();
+        // places that are sports clubs here become organizations
+        let clubs = self.clubs(
+            t,
+            &Discoverer::words(t, mentions),
+            mentions,
+            listed_entities,
+        );
+        let overlaps = |f: &Found, a: usize, b: usize| f.start < b && a < f.end;
+        if !clubs.is_empty() {
+            mentions.retain(|m| {
+                !clubs
+                    .iter()
+                    .any(|f| overlaps(f, m.folded_start, m.folded_end))
+            });
+        }
+        let mut words = Discoverer::words(t, mentions);
+        for w in &mut words {
+            w.taken |= clubs.iter().any(|f| overlaps(f, w.start, w.end));
+        }
+        let mut found: Vec<Found> = clubs;
         let mut i = 0;
         while i < words.len() {
             // a person after a title, nationalities and ranks
             if let Some(mut j) = self.title_at(t, &words, i) {
                 loop {
                     if words.get(j).is_some_and(|w| {
-                        w.joined && !w.taken && self.nationalities.contains(&t[w.start..w.end])
+                        w.joined
+                            && !w.taken
+                            && (self.nationalities.contains(&t[w.start..w.end])
+                                || TITLE_MODIFIERS.contains(&&t[w.start..w.end]))
                     }) {
                         j += 1;
                     } else if let Some(k) = (j < words.len() && words[j].joined)
@@ -240,12 +302,21 @@ impl Discoverer {
                         break;
                     }
                 }
-                // a known given name, then up to two more name words
+                // a known given name, or after a definite title any word
+                // that may start a name; then up to two more name words
                 let mut k = j;
+                // (not after الفريق, a rank but also "the team")
+                let definite = t[words[j - 1].start..words[j - 1].end].starts_with("ال")
+                    && &t[words[i].start..words[i].end] != "الفريق";
                 let given = words.get(j).is_some_and(|w| {
+                    let s = &t[w.start..w.end];
+                    let alone = !words
+                        .get(j + 1)
+                        .is_some_and(|x| x.joined && self.name_word(t, x));
                     w.joined
                         && self.name_word(t, w)
-                        && self.given_names.contains(&t[w.start..w.end])
+                        && (self.given_names.contains(s)
+                            || (definite && self.may_open_name(s, alone)))
                 });
                 if given {
                     k = j + 1;
