@@ -166,7 +166,12 @@ fn located_in() {
         "located_in",
         "loc.anbar",
     );
-    has("قتل مدنيون في الحديدة غرب اليمن.", "loc.hodeidah", "located_in", "loc.yemen");
+    has(
+        "قتل مدنيون في الحديدة غرب اليمن.",
+        "loc.hodeidah",
+        "located_in",
+        "loc.yemen",
+    );
     // a country is not in a city
     lacks("وصل وزير خارجية العراق في مدينة البصرة.", "located_in");
 }

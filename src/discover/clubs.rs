@@ -94,11 +94,8 @@ impl Discoverer {
         };
         let word_at = |at: usize| words.iter().position(|w| w.start <= at && at < w.end);
         let text = |w: &Word| &t[w.start..w.end];
-        let forms_in = |w: &Word, list: &[&str]| {
-            word_forms(text(w))
-                .iter()
-                .any(|f| list.contains(&f.as_ref()))
-        };
+        let forms_in =
+            |w: &Word, list: &[&str]| word_forms(text(w)).any(|f| list.contains(&f.as_ref()));
         let mut found: Vec<Found> = Vec::new();
         let mut clubs_of: Vec<usize> = Vec::new(); // entities named as clubs
         for m in mentions.iter().filter(|m| is_loc(m)) {
@@ -180,7 +177,7 @@ impl Discoverer {
                 || (w0 > 0
                     && LOCATIVE
                         .iter()
-                        .any(|l| word_forms(text(&words[w0 - 1])).iter().any(|f| f == l)));
+                        .any(|l| word_forms(text(&words[w0 - 1])).any(|f| f == *l)));
             if !locative {
                 found.push(Found {
                     kind: EntityType::Org,
