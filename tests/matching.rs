@@ -7,6 +7,9 @@ const GAZ: &str = "id\ttype\tcanonical\taliases\twikidata\tcues\tnote
 per.mustafa_al_kadhimi\tPERSON\tمصطفى الكاظمي\tالكاظمي\t\t\t
 per.kenneth_mckenzie\tPERSON\tكينيث ماكنزي\tماكينزي|ماكنزي\t\t\t
 per.abu_mahdi_al_muhandis\tPERSON\tأبو مهدي المهندس\t\t\t\t
+per.mohammed_al_halbousi\tPERSON\tمحمد ريكان الحلبوسي\t\t\t\t
+per.hassan_nasrallah\tPERSON\tحسن نصر الله\t\t\t\t
+per.ahmed_al_iraqi\tPERSON\tأحمد العراقي\t\t\t\t
 per.yahya_rasool\tPERSON\tيحيى رسول\t?رسول\t\tاللواء|الناطق\t
 loc.iraq\tLOC\tالعراق\t\t\t\t
 loc.baghdad\tLOC\tبغداد\t\t\t\t
@@ -200,5 +203,35 @@ fn ambiguous_names_need_a_cue_or_an_earlier_mention() {
             ],
         ),
         ("في الجزيرة العربية", &[]),
+    ]);
+}
+
+#[test]
+fn a_person_named_in_full_is_then_named_by_surname_or_first_and_last() {
+    check(&[
+        (
+            "استقبل محمد ريكان الحلبوسي الوفد، وقال الحلبوسي إن محمد الحلبوسي سيزور بغداد، وأكد للحلبوسي",
+            &[
+                ("محمد ريكان الحلبوسي", "per.mohammed_al_halbousi"),
+                ("الحلبوسي", "per.mohammed_al_halbousi"),
+                ("محمد الحلبوسي", "per.mohammed_al_halbousi"),
+                ("بغداد", "loc.baghdad"),
+                ("لحلبوسي", "per.mohammed_al_halbousi"),
+            ],
+        ),
+        // not before the full name
+        (
+            "قال الحلبوسي إن محمد ريكان الحلبوسي",
+            &[("محمد ريكان الحلبوسي", "per.mohammed_al_halbousi")],
+        ),
+        // not the end of a compound name, nor a nationality adjective
+        (
+            "خطب حسن نصر الله وقال: الله أكبر",
+            &[("حسن نصر الله", "per.hassan_nasrallah")],
+        ),
+        (
+            "قال أحمد العراقي إن الجيش العراقي تقدم",
+            &[("أحمد العراقي", "per.ahmed_al_iraqi")],
+        ),
     ]);
 }

@@ -120,19 +120,7 @@ impl Discoverer {
                 .or_default()
                 .push(words[1..].to_vec());
         }
-        for line in include_str!("../../gazetteers/nationalities.tsv")
-            .lines()
-            .skip(1)
-        {
-            if let Some(forms) = line.split('\t').nth(1) {
-                d.nationalities.extend(
-                    forms
-                        .split('|')
-                        .map(fold)
-                        .filter(|f| !f.is_empty() && !f.contains(' ')),
-                );
-            }
-        }
+        d.nationalities = crate::gazetteer::bundled::nationality_words();
         d
     }
 

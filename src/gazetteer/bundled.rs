@@ -20,3 +20,17 @@ pub(super) const FILES: [(&str, &str); 4] = [
         include_str!("../../gazetteers/places.tsv"),
     ),
 ];
+
+/// The folded one-word nationality adjectives of `gazetteers/nationalities.tsv`
+/// (العراقي، الأمريكية، سوري ...): words that read as a name's last word
+/// («محمد العراقي») but mostly describe something else.
+pub fn nationality_words() -> std::collections::HashSet<String> {
+    include_str!("../../gazetteers/nationalities.tsv")
+        .lines()
+        .skip(1)
+        .filter_map(|line| line.split('\t').nth(1))
+        .flat_map(|forms| forms.split('|'))
+        .map(crate::normalize::fold)
+        .filter(|f| !f.is_empty() && !f.contains(' '))
+        .collect()
+}

@@ -10,7 +10,7 @@
 //!
 //! The bundled gazetteers are compiled into the binary ([`bundled`]).
 
-mod bundled;
+pub mod bundled;
 pub mod check;
 mod defences;
 pub mod learn;

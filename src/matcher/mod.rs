@@ -92,6 +92,8 @@ pub struct Matcher {
     /// The type cues of the defences, by their last word, in
     /// [`EntityType::ALL`] order.
     type_cue_index: [HashMap<String, Vec<String>>; 4],
+    /// One-word nationality adjectives: never a surname on their own.
+    nationality_words: std::collections::HashSet<String>,
 }
 
 /// A pattern that matched at a place where its boundaries hold.
@@ -217,6 +219,7 @@ impl Matcher {
             entities: gazetteer.entities().to_vec(),
             defences,
             type_cue_index,
+            nationality_words: crate::gazetteer::bundled::nationality_words(),
         })
     }
 
@@ -257,6 +260,7 @@ impl Matcher {
     pub fn find_normalized(&self, text: &str, norm: &Normalized) -> Vec<Mention> {
         let candidates = self.candidates(norm);
         let chosen = self.choose(norm, candidates);
+        let chosen = self.short_forms(norm, chosen);
         let mut cps = CodePoints::new(text);
         chosen
             .into_iter()
@@ -280,35 +284,10 @@ impl Matcher {
     /// Every place in the folded text where a pattern matches between word
     /// boundaries, behind nothing or behind proclitics.
     fn candidates(&self, n: &Normalized) -> Vec<Candidate> {
-        let t = &n.text;
-        let words = n.words();
         let mut out = Vec::new();
-        for k in 0..words.len() {
-            let w = words[k].range();
-            self.walk(n, k, w.start, false, &mut out);
-            let mut chars = t[w.clone()].char_indices();
-            let Some((_, first)) = chars.next() else {
-                continue;
-            };
-            let mut prep_at = None;
-            if CONJUNCTIONS.contains(&first) {
-                let after = w.start + first.len_utf8();
-                if after < w.end {
-                    self.walk(n, k, after, false, &mut out);
-                }
-                if let Some((i, second)) = chars.next() {
-                    if PREPOSITIONS.contains(&second) {
-                        prep_at = Some((w.start + i, second));
-                    }
-                }
-            } else if PREPOSITIONS.contains(&first) {
-                prep_at = Some((w.start, first));
-            }
-            if let Some((at, p)) = prep_at {
-                let after = at + p.len_utf8();
-                if after < w.end {
-                    self.walk(n, k, after, p == 'ل', &mut out);
-                }
+        for (k, w) in n.words().iter().enumerate() {
+            for (start, after_lam) in entry_points(&n.text, w.range()) {
+                self.walk(n, k, start, after_lam, &mut out);
             }
         }
         out
@@ -485,6 +464,104 @@ impl Matcher {
 }
 
 impl Matcher {
+    /// Later mentions of a person named in full by a short form the list
+    /// may not have: the surname alone, or the first and last names
+    /// («محمد ريكان الحلبوسي» ... «الحلبوسي» ... «محمد الحلبوسي»). A surname
+    /// that is a common word or a nationality adjective is not taken alone.
+    /// The latest full name a form fits wins.
+    fn short_forms(&self, n: &Normalized, chosen: Vec<(Candidate, u32)>) -> Vec<(Candidate, u32)> {
+        let t = &n.text;
+        // (folded form, where it starts to count, entity)
+        let mut forms: Vec<(&str, usize, u32)> = Vec::new();
+        for (c, e) in &chosen {
+            if self.entities[*e as usize].kind != EntityType::Person {
+                continue;
+            }
+            let name = &t[c.start..c.end];
+            let parts: Vec<&str> = name.split(' ').collect();
+            if parts.len() < 2 || !name.chars().all(|ch| ch == ' ' || is_word_char(ch)) {
+                continue;
+            }
+            let (last, before) = (parts[parts.len() - 1], parts[parts.len() - 2]);
+            // the last word of a compound (عبد الله، نصر الله، أبو بكر، بن سلمان)
+            // is not a surname on its own
+            let compound = matches!(
+                before,
+                "عبد" | "ابو" | "ام" | "ابن" | "بن" | "بنت" | "ال" | "نصر" | "ذو"
+            ) || matches!(last, "الله" | "الدين");
+            if !compound
+                && last.chars().nth(2).is_some()
+                && !self.defences.is_common(last)
+                && !self.nationality_words.contains(last)
+            {
+                forms.push((last, c.end, *e));
+            }
+            if parts.len() >= 3 && !compound {
+                // the first and last names: looked up from the full name
+                forms.push((name, c.end, *e));
+            }
+        }
+        if forms.is_empty() {
+            return chosen;
+        }
+        let words = n.words();
+        let mut taken: Vec<(usize, usize)> = chosen.iter().map(|(c, _)| (c.start, c.end)).collect();
+        let mut extra: Vec<(Candidate, u32)> = Vec::new();
+        let free = |taken: &[(usize, usize)], s: usize, e: usize| {
+            !taken.iter().any(|&(a, b)| s < b && a < e)
+        };
+        for (k, w) in words.iter().enumerate() {
+            let w_end = w.end as usize;
+            for (start, after_lam) in entry_points(t, w.range()) {
+                let here = &t[start..w_end];
+                let fits = |form: &str| {
+                    here == form
+                        || (after_lam
+                            && form
+                                .strip_prefix("ال")
+                                .is_some_and(|rest| here.strip_prefix('ل') == Some(rest)))
+                };
+                let next = words.get(k + 1).filter(|v| v.start as usize == w_end + 1);
+                let found = forms.iter().rev().find_map(|&(form, from, e)| {
+                    if from > start {
+                        return None;
+                    }
+                    if let Some((first, _)) = form.split_once(' ') {
+                        // first and last name of a name of three words or more
+                        let last = &form[form.rfind(' ').unwrap_or(0) + 1..];
+                        let v = next?;
+                        (fits(first) && &t[v.range()] == last).then_some((v.end as usize, e))
+                    } else {
+                        fits(form).then_some((w_end, e))
+                    }
+                });
+                if let Some((end, e)) = found {
+                    if free(&taken, start, end) {
+                        taken.push((start, end));
+                        extra.push((
+                            Candidate {
+                                word: w.start as usize,
+                                start,
+                                end,
+                                pattern: u32::MAX,
+                                after_lam,
+                            },
+                            e,
+                        ));
+                    }
+                    break;
+                }
+            }
+        }
+        if extra.is_empty() {
+            return chosen;
+        }
+        let mut all = chosen;
+        all.extend(extra);
+        all.sort_by_key(|(c, _)| c.start);
+        all
+    }
+
     /// A one-word person name that is the last word of a full name found
     /// earlier in the document stands for that person: «يحيى رسول» ...
     /// «رسول». (Not a first word: علي، محمد are the first names of many.)
@@ -524,6 +601,38 @@ fn is_quote(c: char) -> bool {
         c,
         ' ' | '"' | '\'' | '«' | '»' | '“' | '”' | '„' | '(' | '['
     )
+}
+
+/// Where a name may start in the word at `w`: at the word, behind و/ف,
+/// and behind a preposition ب/ل/ك (with or without و/ف before it), with
+/// whether that preposition is a lam (for the li + al form). Something must
+/// be left of the word behind a proclitic.
+fn entry_points(t: &str, w: std::ops::Range<usize>) -> impl Iterator<Item = (usize, bool)> {
+    let mut points = [Some((w.start, false)), None, None];
+    let mut chars = t[w.clone()].char_indices();
+    let mut prep_at = None;
+    match chars.next() {
+        Some((_, first)) if CONJUNCTIONS.contains(&first) => {
+            let after = w.start + first.len_utf8();
+            if after < w.end {
+                points[1] = Some((after, false));
+            }
+            if let Some((i, second)) = chars.next() {
+                if PREPOSITIONS.contains(&second) {
+                    prep_at = Some((w.start + i, second));
+                }
+            }
+        }
+        Some((_, first)) if PREPOSITIONS.contains(&first) => prep_at = Some((w.start, first)),
+        _ => {}
+    }
+    if let Some((at, p)) = prep_at {
+        let after = at + p.len_utf8();
+        if after < w.end {
+            points[2] = Some((after, p == 'ل'));
+        }
+    }
+    points.into_iter().flatten()
 }
 
 /// True when `prefix` is nothing or a run of proclitics (و/ف, then ب/ل/ك).
