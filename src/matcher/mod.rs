@@ -2,10 +2,12 @@
 //! proclitics, overlaps and the context that ambiguous names need.
 //!
 //! Every alias is folded (see [`crate::normalize`]) and compiled, in each of
-//! its spellings, into one aho-corasick automaton. A document is folded the
-//! same way, and the automaton is walked *anchored* from every word start and
-//! from every point behind a proclitic (و ف ب ل ك and their pairs), so that
-//! a walk costs only as many steps as the text agrees with some alias, and a
+//! its spellings, into one automaton whose alphabet is the gazetteer's words
+//! (see [`words`]: the goto function of an Aho-Corasick automaton over words;
+//! walks are anchored, so it needs no failure links). A document is folded
+//! the same way, and the automaton is walked from every word start and from
+//! every point behind a proclitic (و ف ب ل ك and their pairs), so that a
+//! walk costs a hash probe per word the text agrees with some alias, and a
 //! name is never found inside a word. For an alias with the article, the
 //! li + al contraction (للقوات for ل + القوات) is compiled as its own pattern
 //! (لقوات) that only counts behind a lam proclitic; its span starts at the
@@ -471,8 +473,9 @@ impl Matcher {
     /// The latest full name a form fits wins.
     fn short_forms(&self, n: &Normalized, chosen: Vec<(Candidate, u32)>) -> Vec<(Candidate, u32)> {
         let t = &n.text;
-        // (folded form, where it starts to count, entity)
-        let mut forms: Vec<(&str, usize, u32)> = Vec::new();
+        // first word of a short form -> (second word if any, where the form
+        // starts to count, entity), in the order the full names came
+        let mut forms: HashMap<&str, Vec<(Option<&str>, usize, u32)>> = HashMap::default();
         for (c, e) in &chosen {
             if self.entities[*e as usize].kind != EntityType::Person {
                 continue;
@@ -489,16 +492,20 @@ impl Matcher {
                 before,
                 "عبد" | "ابو" | "ام" | "ابن" | "بن" | "بنت" | "ال" | "نصر" | "ذو"
             ) || matches!(last, "الله" | "الدين");
-            if !compound
-                && last.chars().nth(2).is_some()
+            if compound {
+                continue;
+            }
+            if last.chars().nth(2).is_some()
                 && !self.defences.is_common(last)
                 && !self.nationality_words.contains(last)
             {
-                forms.push((last, c.end, *e));
+                forms.entry(last).or_default().push((None, c.end, *e));
             }
-            if parts.len() >= 3 && !compound {
-                // the first and last names: looked up from the full name
-                forms.push((name, c.end, *e));
+            if parts.len() >= 3 {
+                forms
+                    .entry(parts[0])
+                    .or_default()
+                    .push((Some(last), c.end, *e));
             }
         }
         if forms.is_empty() {
@@ -507,36 +514,34 @@ impl Matcher {
         let words = n.words();
         let mut taken: Vec<(usize, usize)> = chosen.iter().map(|(c, _)| (c.start, c.end)).collect();
         let mut extra: Vec<(Candidate, u32)> = Vec::new();
-        let free = |taken: &[(usize, usize)], s: usize, e: usize| {
-            !taken.iter().any(|&(a, b)| s < b && a < e)
-        };
+        let mut li_al = String::new();
         for (k, w) in words.iter().enumerate() {
             let w_end = w.end as usize;
             for (start, after_lam) in entry_points(t, w.range()) {
                 let here = &t[start..w_end];
-                let fits = |form: &str| {
-                    here == form
-                        || (after_lam
-                            && form
-                                .strip_prefix("ال")
-                                .is_some_and(|rest| here.strip_prefix('ل') == Some(rest)))
-                };
+                let mut options = forms.get(here).into_iter().flatten().collect::<Vec<_>>();
+                if after_lam && here.starts_with('ل') {
+                    // للحلبوسي: ل + الحلبوسي
+                    li_al.clear();
+                    li_al.push('ا');
+                    li_al.push_str(here);
+                    options.extend(forms.get(li_al.as_str()).into_iter().flatten());
+                    options.sort_by_key(|(_, from, _)| *from);
+                }
                 let next = words.get(k + 1).filter(|v| v.start as usize == w_end + 1);
-                let found = forms.iter().rev().find_map(|&(form, from, e)| {
-                    if from > start {
-                        return None;
-                    }
-                    if let Some((first, _)) = form.split_once(' ') {
-                        // first and last name of a name of three words or more
-                        let last = &form[form.rfind(' ').unwrap_or(0) + 1..];
-                        let v = next?;
-                        (fits(first) && &t[v.range()] == last).then_some((v.end as usize, e))
-                    } else {
-                        fits(form).then_some((w_end, e))
-                    }
-                });
+                // two words before one, then the latest full name it fits
+                let found = options
+                    .iter()
+                    .filter(|(_, from, _)| *from <= start)
+                    .filter_map(|&&(second, _, e)| match second {
+                        Some(last) => next
+                            .filter(|v| &t[v.range()] == last)
+                            .map(|v| (v.end as usize, e)),
+                        None => Some((w_end, e)),
+                    })
+                    .max_by_key(|&(end, _)| end);
                 if let Some((end, e)) = found {
-                    if free(&taken, start, end) {
+                    if !taken.iter().any(|&(a, b)| start < b && a < end) {
                         taken.push((start, end));
                         extra.push((
                             Candidate {
