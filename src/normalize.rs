@@ -231,6 +231,18 @@ static ARABIC_BLOCK: std::sync::LazyLock<[Fold; 256]> = std::sync::LazyLock::new
     table
 });
 
+/// The code points U+0600..U+06FF that fold to themselves and are word
+/// characters: the plain Arabic letters.
+static SAME_LETTER: std::sync::LazyLock<[bool; 256]> = std::sync::LazyLock::new(|| {
+    let mut table = [false; 256];
+    for (k, slot) in table.iter_mut().enumerate() {
+        if let Some(c) = char::from_u32(0x0600 + k as u32) {
+            *slot = matches!(classify(c), Fold::Char(f) if f == c) && is_word_char(c);
+        }
+    }
+    table
+});
+
 /// Builds a [`Normalized`] one original character at a time.
 struct Folder {
     n: Normalized,
@@ -264,6 +276,26 @@ impl Folder {
                 self.word_start = None;
             }
             _ => {}
+        }
+    }
+
+    /// A run of Arabic letters that fold to themselves: copied whole.
+    fn letters(&mut self, run: &str, start: u32) {
+        let at = self.n.text.len() as u32;
+        if start != self.expect {
+            self.n.anchors.push(Anchor {
+                folded: at,
+                original: start,
+                before_end: self.last_end,
+            });
+        }
+        self.n.text.push_str(run);
+        let end = start + run.len() as u32;
+        self.expect = end;
+        self.last_end = end;
+        self.in_space = false;
+        if self.word_start.is_none() {
+            self.word_start = Some(at);
         }
     }
 
@@ -349,6 +381,7 @@ impl Normalized {
             word_start: None,
         };
         let table = &*ARABIC_BLOCK;
+        let same = &*SAME_LETTER;
         let bytes = original.as_bytes();
         let mut i = 0;
         while i < bytes.len() {
@@ -363,8 +396,23 @@ impl Normalized {
                 }
                 i += 1;
             } else if (0xD8..=0xDB).contains(&b) {
-                // a two-byte character of the Arabic block
-                let c = (u32::from(b & 0x1F) << 6) | u32::from(bytes[i + 1] & 0x3F);
+                // a two-byte character of the Arabic block; most are letters
+                // that fold to themselves, and come in runs: a word
+                let code =
+                    |k: usize| (u32::from(bytes[k] & 0x1F) << 6) | u32::from(bytes[k + 1] & 0x3F);
+                let mut j = i;
+                while j + 1 < bytes.len()
+                    && (0xD8..=0xDB).contains(&bytes[j])
+                    && same[(code(j) - 0x0600) as usize]
+                {
+                    j += 2;
+                }
+                if j > i {
+                    f.letters(&original[i..j], start);
+                    i = j;
+                    continue;
+                }
+                let c = code(i);
                 let fold = table[(c - 0x0600) as usize];
                 match fold {
                     Fold::Char(out) => f.char(out, start, 2),
