@@ -34,6 +34,8 @@ pub struct Sentence<'a> {
     pub lexicon: &'a Lexicon,
     /// For each country of the lexicon, its entity, when the gazetteer has it.
     pub country_entity: &'a [Option<usize>],
+    /// Whether each listed entity is a country (discovered ones never are).
+    pub is_country: &'a [bool],
 }
 
 /// The bit of a type, as in slot type sets.
@@ -126,7 +128,7 @@ impl Sentence<'_> {
                     .map(|t| t.kind)
                 {
                     let (entity, kind) = (self.mention_entity)(m);
-                    let country = if self.country_entity.contains(&Some(entity)) {
+                    let country = if self.is_country.get(entity).copied().unwrap_or(false) {
                         super::rules::COUNTRY
                     } else {
                         0

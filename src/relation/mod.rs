@@ -51,6 +51,7 @@ pub struct Relations {
     set: RuleSet,
     lexicon: Lexicon,
     country_entity: Vec<Option<usize>>,
+    is_country: Vec<bool>,
 }
 
 impl Relations {
@@ -95,15 +96,20 @@ impl Relations {
             .enumerate()
             .map(|(i, e)| (e.id.as_str(), i))
             .collect();
-        let country_entity = lexicon
+        let country_entity: Vec<Option<usize>> = lexicon
             .countries
             .iter()
             .map(|c| index.get(c.as_str()).copied())
             .collect();
+        let mut is_country = vec![false; matcher.entities().len()];
+        for &e in country_entity.iter().flatten() {
+            is_country[e] = true;
+        }
         Relations {
             set,
             lexicon,
             country_entity,
+            is_country,
         }
     }
 
@@ -185,6 +191,7 @@ impl Relations {
                 mention_entity: &mention_entity,
                 lexicon: &self.lexicon,
                 country_entity: &self.country_entity,
+                is_country: &self.is_country,
             };
             // (subject, predicate, object) -> index in `found`, within this sentence
             let mut seen: HashMap<(usize, &str, usize), usize> = HashMap::default();
