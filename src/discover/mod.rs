@@ -236,6 +236,20 @@ impl Discoverer {
         n >= if alone { 4 } else { 3 } && !definite && !verb && !accusative && !s.starts_with('و')
     }
 
+    /// A word after a name's first word that still belongs to it: not «و»
+    /// with the article (والمنتج: the next item of a list), not a definite
+    /// feminine noun (المكافاه), and not an adverbial accusative (خلفا،
+    /// بعيدا), unless it is a known given name (زكريا).
+    fn may_go_on(&self, s: &str) -> bool {
+        if self.given_names.contains(s) {
+            return true;
+        }
+        let list = s.starts_with("وال");
+        let feminine_noun = s.starts_with("ال") && s.ends_with('ه');
+        let accusative = s.chars().nth(3).is_some() && s.ends_with('ا');
+        !(list || feminine_noun || accusative)
+    }
+
     /// Finds names after titles and head words, adds them and their
     /// repetitions to `mentions` (kept in order), and returns the new
     /// entities, whose indexes start after `listed_entities`. Places that
@@ -318,6 +332,7 @@ impl Discoverer {
                         && k < j + 3
                         && words[k].joined
                         && self.name_word(t, &words[k])
+                        && self.may_go_on(&t[words[k].start..words[k].end])
                     {
                         k += 1;
                     }
