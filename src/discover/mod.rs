@@ -237,17 +237,17 @@ impl Discoverer {
     }
 
     /// A word after a name's first word that still belongs to it: not «و»
-    /// with the article (والمنتج: the next item of a list), not a definite
-    /// feminine noun (المكافاه), and not an adverbial accusative (خلفا،
-    /// بعيدا), unless it is a known given name (زكريا).
+    /// with the article (والمنتج: the next item of a list) and not a
+    /// definite feminine noun (المكافاه), unless it is a known given name.
+    /// (Adverbial accusatives such as خلفا، قائلا are common words; a final
+    /// alef alone is no sign of one: شيناواترا، سيلفا.)
     fn may_go_on(&self, s: &str) -> bool {
         if self.given_names.contains(s) {
             return true;
         }
         let list = s.starts_with("وال");
         let feminine_noun = s.starts_with("ال") && s.ends_with('ه');
-        let accusative = s.chars().nth(3).is_some() && s.ends_with('ا');
-        !(list || feminine_noun || accusative)
+        !(list || feminine_noun)
     }
 
     /// Finds names after titles and head words, adds them and their
