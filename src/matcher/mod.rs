@@ -110,12 +110,6 @@ struct Candidate {
     after_lam: bool,
 }
 
-impl Candidate {
-    fn overlaps(&self, other: &Candidate) -> bool {
-        self.start < other.end && other.start < self.end
-    }
-}
-
 /// How a candidate may be taken: by which of its targets.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum Support {
@@ -345,13 +339,17 @@ impl Matcher {
     /// A cue of the target's entity stands right before the candidate, or
     /// the target is an organization that opens a dateline
     /// («بغداد اليوم - تقرير», «زاكروس عربية – أربيل»).
-    fn cued(&self, n: &Normalized, c: &Candidate, target: &Target) -> bool {
+    fn cued(&self, n: &Normalized, c: &Candidate, target: &Target, memo: &TypeCueMemo) -> bool {
         let entity = &self.entities[target.entity as usize];
         entity
             .cues
             .iter()
             .any(|cue| cue_before(&n.text, c.word, cue))
-            || (entity.imported && self.type_cued(n, c, entity.kind))
+            || (entity.imported
+                && *memo
+                    .borrow_mut()
+                    .entry((c.word, entity.kind))
+                    .or_insert_with(|| self.type_cued(n, c, entity.kind)))
             || (entity.kind == EntityType::Org && c.word == c.start && opens_dateline(n, c))
     }
 
@@ -373,12 +371,12 @@ impl Matcher {
             .any(|cue| cue_before(t, c.word, cue))
     }
 
-    fn support(&self, t: &Normalized, c: &Candidate) -> Option<Support> {
+    fn support(&self, t: &Normalized, c: &Candidate, memo: &TypeCueMemo) -> Option<Support> {
         self.targets(c)
             .map(|target| {
                 if !target.ambiguous {
                     Support::Listed
-                } else if self.cued(t, c, target) {
+                } else if self.cued(t, c, target, memo) {
                     Support::Cued
                 } else {
                     Support::Weak
@@ -392,17 +390,20 @@ impl Matcher {
     fn choose(&self, t: &Normalized, candidates: Vec<Candidate>) -> Vec<(Candidate, u32)> {
         let mut strong: Vec<(Candidate, Support)> = Vec::new();
         let mut weak: Vec<Candidate> = Vec::new();
+        // names of imported lists at the same word share their type cue
+        let memo = TypeCueMemo::default();
         for c in candidates {
-            match self.support(t, &c) {
+            match self.support(t, &c, &memo) {
                 Some(Support::Weak) => weak.push(c),
                 Some(s) => strong.push((c, s)),
                 None => {}
             }
         }
         strong.sort_by_key(|(c, _)| (std::cmp::Reverse(c.end - c.start), c.start));
+        let mut covered = Covered::new(t.text.len());
         let mut kept: Vec<Candidate> = Vec::new();
         for (c, _) in strong {
-            if !kept.iter().any(|k| k.overlaps(&c)) {
+            if covered.take(c.start, c.end) {
                 kept.push(c);
             }
         }
@@ -411,17 +412,19 @@ impl Matcher {
         // Entities in the order the document names them.
         let mut first_seen: HashMap<u32, usize> = HashMap::default();
         let mut chosen: Vec<(Candidate, u32)> = Vec::with_capacity(kept.len());
+        let mut full = FullNames::default();
         for c in kept {
             // a one-word person name that ends a full name named before is that person
-            if let Some(e) = self.part_of_earlier_name(&t.text, &c, &chosen) {
+            if let Some(e) = self.part_of_earlier_name(&t.text, &c, &full) {
                 first_seen.entry(e).or_insert(c.start);
+                full.add(self, &t.text, &c, e);
                 chosen.push((c, e));
                 continue;
             }
             let pick = self
                 .targets(&c)
                 .filter_map(|target| {
-                    let cued = self.cued(t, &c, target);
+                    let cued = self.cued(t, &c, target, &memo);
                     let seen = first_seen.contains_key(&target.entity);
                     (!target.ambiguous || cued || seen)
                         .then_some(((!cued, !seen, target.entity), target.entity))
@@ -430,19 +433,20 @@ impl Matcher {
                 .map(|(_, e)| e);
             if let Some(e) = pick {
                 first_seen.entry(e).or_insert(c.start);
+                full.add(self, &t.text, &c, e);
                 chosen.push((c, e));
             }
         }
 
         // Ambiguous names with no cue: taken only after the entity was named.
         weak.sort_by_key(|c| (c.start, std::cmp::Reverse(c.end)));
+        let mut covered = Covered::new(t.text.len());
+        for (k, _) in &chosen {
+            covered.take(k.start, k.end);
+        }
         let mut extra: Vec<(Candidate, u32)> = Vec::new();
         for c in weak {
-            if chosen
-                .iter()
-                .chain(extra.iter())
-                .any(|(k, _)| k.overlaps(&c))
-            {
+            if !covered.is_free(c.start, c.end) {
                 continue;
             }
             let pick = self
@@ -454,8 +458,9 @@ impl Matcher {
                 })
                 .map(|target| target.entity)
                 .min()
-                .or_else(|| self.part_of_earlier_name(&t.text, &c, &chosen));
+                .or_else(|| self.part_of_earlier_name(&t.text, &c, &full));
             if let Some(e) = pick {
+                covered.take(c.start, c.end);
                 extra.push((c, e));
             }
         }
@@ -570,12 +575,7 @@ impl Matcher {
     /// A one-word person name that is the last word of a full name found
     /// earlier in the document stands for that person: «يحيى رسول» ...
     /// «رسول». (Not a first word: علي، محمد are the first names of many.)
-    fn part_of_earlier_name(
-        &self,
-        t: &str,
-        c: &Candidate,
-        chosen: &[(Candidate, u32)],
-    ) -> Option<u32> {
+    fn part_of_earlier_name(&self, t: &str, c: &Candidate, full: &FullNames<'_>) -> Option<u32> {
         if !self
             .targets(c)
             .any(|x| self.entities[x.entity as usize].kind == EntityType::Person)
@@ -586,17 +586,62 @@ impl Matcher {
         if word.contains(' ') || self.defences.is_common(word) {
             return None;
         }
-        chosen
+        full.latest_before(word, c.start)
+    }
+}
+
+/// The full (several-word) person names chosen so far in a document, by
+/// their last word.
+#[derive(Default)]
+struct FullNames<'t>(HashMap<&'t str, Vec<(usize, u32)>>);
+
+impl<'t> FullNames<'t> {
+    /// Notes a chosen name, if it is a person's of several words.
+    fn add(&mut self, matcher: &Matcher, t: &'t str, c: &Candidate, entity: u32) {
+        let name = &t[c.start..c.end];
+        if matcher.entities[entity as usize].kind == EntityType::Person {
+            if let Some((_, last)) = name.rsplit_once(' ') {
+                self.0.entry(last).or_default().push((c.end, entity));
+            }
+        }
+    }
+
+    /// The person of the latest full name ending in `word` that ends by `at`.
+    fn latest_before(&self, word: &str, at: usize) -> Option<u32> {
+        self.0
+            .get(word)?
             .iter()
-            .filter(|(k, e)| {
-                k.end <= c.start && self.entities[*e as usize].kind == EntityType::Person
-            })
-            .filter(|(k, _)| {
-                let full = &t[k.start..k.end];
-                full.contains(' ') && full.strip_suffix(word).is_some_and(|h| h.ends_with(' '))
-            })
+            .filter(|(end, _)| *end <= at)
             .map(|(_, e)| *e)
             .next_back()
+    }
+}
+
+/// Whether a type cue stands before the word at a folded offset, by type.
+type TypeCueMemo = std::cell::RefCell<HashMap<(usize, EntityType), bool>>;
+
+/// The bytes of a document's folded text that chosen names cover: a test
+/// for overlap in the length of the name, not in the number of names.
+struct Covered(Vec<u64>);
+
+impl Covered {
+    fn new(len: usize) -> Covered {
+        Covered(vec![0; len / 64 + 1])
+    }
+
+    fn is_free(&self, start: usize, end: usize) -> bool {
+        (start..end).all(|i| self.0[i / 64] & (1 << (i % 64)) == 0)
+    }
+
+    /// Covers `start..end` if none of it is covered yet; says whether it did.
+    fn take(&mut self, start: usize, end: usize) -> bool {
+        if !self.is_free(start, end) {
+            return false;
+        }
+        for i in start..end {
+            self.0[i / 64] |= 1 << (i % 64);
+        }
+        true
     }
 }
 
