@@ -22,6 +22,9 @@ pub struct Hit {
     pub slots: Vec<Option<Bound>>,
 }
 
+/// How far back `<!( )` looks, in tokens.
+const LOOK_BEHIND: usize = 8;
+
 /// At most this many ways one rule may match from one token.
 const MAX_HITS: usize = 64;
 
@@ -79,6 +82,18 @@ impl Sentence<'_> {
         let mut stack = vec![elems];
         self.go(&mut stack, at, at, &mut binds, &mut out);
         out.iter().map(|h| h.end).min()
+    }
+
+    /// Does an element sequence match tokens that end right before `at`
+    /// (starting at most [`LOOK_BEHIND`] tokens back)?
+    fn ends_at(&self, elems: &[Elem], at: usize) -> bool {
+        (at.saturating_sub(LOOK_BEHIND)..at).any(|from| {
+            let mut out = Vec::new();
+            let mut binds = vec![None; 16];
+            let mut stack = vec![elems];
+            self.go(&mut stack, from, from, &mut binds, &mut out);
+            out.iter().any(|h| h.end == at)
+        })
     }
 
     fn go<'r>(
@@ -176,6 +191,12 @@ impl Sentence<'_> {
                         }
                         None => self.go(stack, start, pos + len, binds, out),
                     }
+                }
+            }
+            Elem::NotAfter(alts) => {
+                let blocked = alts.iter().any(|alt| self.ends_at(alt, pos));
+                if !blocked {
+                    self.go(stack, start, pos, binds, out);
                 }
             }
             Elem::Not(alts) => {

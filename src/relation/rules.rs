@@ -71,6 +71,10 @@ pub enum Elem {
     AnyPunct,
     /// Matches nothing, and only where its alternatives do not match.
     Not(Vec<Vec<Elem>>),
+    /// Matches nothing, and only where none of its alternatives matches
+    /// tokens that end right here: `<!(@office [@nat])` before a name is "a
+    /// name with no title of its own before it".
+    NotAfter(Vec<Vec<Elem>>),
     Alt(Vec<Vec<Elem>>),
     Opt(Vec<Vec<Elem>>),
     Gap {
@@ -142,7 +146,7 @@ fn first_kinds(elems: &[Elem]) -> (u8, bool) {
             Elem::Class { .. } => (token_kind(&Kind::Word), false),
             Elem::Slot { .. } => (token_kind(&Kind::Name(0)), false),
             Elem::AnyPunct => (token_kind(&Kind::Punct('.')), false),
-            Elem::Not(_) => (0, true),
+            Elem::Not(_) | Elem::NotAfter(_) => (0, true),
             Elem::Alt(alts) => union(alts),
             Elem::Opt(alts) => (union(alts).0, true),
             Elem::Gap { min, .. } => (ANY_TOKEN, *min == 0),
@@ -416,12 +420,15 @@ fn first_words(
             for alt in alts {
                 // the first element of the alternative that must match
                 let first = alt.iter().find(|e| {
-                    !matches!(e, Elem::Opt(_) | Elem::Not(_) | Elem::Gap { min: 0, .. })
+                    !matches!(
+                        e,
+                        Elem::Opt(_) | Elem::Not(_) | Elem::NotAfter(_) | Elem::Gap { min: 0, .. }
+                    )
                 })?;
                 if alt
                     .iter()
                     .take_while(|e| !std::ptr::eq(*e, first))
-                    .any(|e| !matches!(e, Elem::Not(_)))
+                    .any(|e| !matches!(e, Elem::Not(_) | Elem::NotAfter(_)))
                 {
                     return None; // an optional part could start the match instead
                 }
@@ -561,6 +568,7 @@ fn parse_header(
 #[derive(Debug, Clone, PartialEq)]
 enum Tok {
     Not,
+    NotAfter,
     Open(char),
     Close(char),
     Bar,
@@ -633,6 +641,9 @@ fn lex(
             if c == '!' && chars.get(i + 1).is_some_and(|&(_, n)| n == '(') {
                 out.push((Tok::Not, n, col));
                 i += 1;
+            } else if rest.starts_with("<!(") {
+                out.push((Tok::NotAfter, n, col));
+                i += 2;
             } else if matches!(c, '[' | '(') {
                 out.push((Tok::Open(c), n, col));
                 i += 1;
@@ -855,7 +866,8 @@ impl Parser<'_> {
         while let Some((tok, ..)) = self.toks.get(self.at) {
             let elem = match tok {
                 Tok::Bar | Tok::Close(_) => break,
-                Tok::Not => {
+                Tok::Not | Tok::NotAfter => {
+                    let after = *tok == Tok::NotAfter;
                     self.at += 1;
                     let bound = self.slots.len();
                     let Some(Elem::Alt(alts)) = self.sequence_one()? else {
@@ -864,7 +876,11 @@ impl Parser<'_> {
                     if self.slots.len() != bound {
                         return Err(self.error("`!( )` cannot bind slots"));
                     }
-                    Elem::Not(alts)
+                    if after {
+                        Elem::NotAfter(alts)
+                    } else {
+                        Elem::Not(alts)
+                    }
                 }
                 Tok::Open(open) => {
                     let want = if *open == '[' { ']' } else { ')' };
