@@ -184,6 +184,21 @@ fn controlled_by() {
         "controlled_by",
         "org.sdf",
     );
+    has(
+        "وسقط صاروخ على صنعاء التي يسيطر عليها الحوثيون منذ سنوات.",
+        "loc.sanaa",
+        "controlled_by",
+        "org.houthis",
+    );
+    // the place and the holder stand right by the verb
+    lacks(
+        "وتنقل الحافلات المدنيين من دمشق إلى مناطق تسيطر عليها المعارضة السورية.",
+        "controlled_by",
+    );
+    lacks(
+        "وقال التحالف إنه يجب أن تسيطر القوات على الحديدة قريبا.",
+        "controlled_by",
+    );
 }
 
 #[test]
