@@ -265,6 +265,17 @@ fn fights() {
 
 #[test]
 fn attacked() {
+    lacks(
+        "وضربت كرواتيا موعدا مع منتخب روسيا في ربع النهائي.",
+        "attacked",
+    );
+    // a relative clause after the attacker says something else of it
+    let t = triples("واستهدف التحالف الدولي الذي تقوده الولايات المتحدة مواقع لتنظيم داعش.");
+    assert!(
+        !t.iter()
+            .any(|(_, p, o)| p == "attacked" && o == "loc.united_states"),
+        "{t:?}"
+    );
     has(
         "وقصفت القوات الأمريكية مواقع لكتائب حزب الله قرب القائم.",
         "org.us_armed_forces",
