@@ -235,3 +235,18 @@ fn a_person_named_in_full_is_then_named_by_surname_or_first_and_last() {
         ),
     ]);
 }
+
+#[test]
+fn a_hyphen_between_the_words_of_a_name_is_a_space() {
+    check(&[
+        (
+            "قصفت الطائرات عين-الأسد",
+            &[("عين-الأسد", "base.ain_al_asad")],
+        ),
+        // but not a dash set off by spaces: two names side by side
+        (
+            "طريق بغداد - واشنطن",
+            &[("بغداد", "loc.baghdad"), ("واشنطن", "loc.washington")],
+        ),
+    ]);
+}

@@ -37,6 +37,12 @@ pub struct WordTrie {
     nodes: Vec<Node>,
 }
 
+/// A space, or a hyphen right between two words: transliterated names are
+/// written both ways (كيم جونغ أون، كيم جونغ-أون; جان إيف، جان-إيف).
+fn is_space_like(sep: &str) -> bool {
+    sep == " " || sep == "-"
+}
+
 /// Splits a folded alias into its words and the separators between them.
 /// None when it does not start and end with a word.
 fn split(key: &str) -> Option<(Vec<&str>, Vec<&str>)> {
@@ -118,6 +124,9 @@ impl WordTrie {
     }
 
     fn separator_id(&mut self, s: &str) -> u32 {
+        if is_space_like(s) {
+            return 0;
+        }
         let n = self.separators.len() as u32;
         *self.separators.entry(s.into()).or_insert(n)
     }
@@ -136,7 +145,7 @@ impl WordTrie {
         if !self.nodes[node as usize].has_children {
             return None;
         }
-        let sid = if sep == " " {
+        let sid = if is_space_like(sep) {
             0
         } else {
             *self.separators.get(sep)?
@@ -181,7 +190,8 @@ mod tests {
         assert_eq!(t.pattern(n), Some(1));
         let m = t.step(n, " ", "الاسد").unwrap();
         assert_eq!(t.pattern(m), Some(0));
-        assert!(t.step(n, "-", "الاسد").is_none());
+        assert_eq!(t.step(n, "-", "الاسد"), Some(m));
+        assert!(t.step(n, " - ", "الاسد").is_none());
         assert!(t.open("الاسد").is_none());
         let b = t.open("بي").unwrap();
         assert_eq!(t.pattern(b), None);
