@@ -292,3 +292,24 @@ fn anercorp_scores_as_issue_5_measures_them() {
     );
     assert!(f1("learned") >= 0.74, "learned alone: {}", f1("learned"));
 }
+
+#[test]
+fn discovery_reads_lists_of_people_and_stops_at_tanwin() {
+    let list = "surface\ttype\nأحمد رزق\tPER\nغادة عادل\tPER\nمحمد صلاح\tPER\n";
+    // «، وX Y» after a person: the next person of the list, without the و
+    let got = with_list(
+        list,
+        "وشارك في الفيلم أحمد رزق، وغادة عادل، ومحمد هنيدي.",
+        true,
+    );
+    let texts: Vec<&str> = got.iter().map(|(t, _)| t.as_str()).collect();
+    assert_eq!(texts, ["أحمد رزق", "غادة عادل", "محمد هنيدي"], "{got:?}");
+    // not ولي العهد after a name, nor a word with tanwin after a name
+    let got = with_list(
+        list,
+        "والتقى أحمد رزق ولي العهد. ودخل المدرب الفرنسي ريمي غارد بديلاً.",
+        true,
+    );
+    let texts: Vec<&str> = got.iter().map(|(t, _)| t.as_str()).collect();
+    assert_eq!(texts, ["أحمد رزق", "ريمي غارد"], "{got:?}");
+}

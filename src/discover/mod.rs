@@ -62,6 +62,12 @@ struct Word {
     joined: bool,
 }
 
+/// A word of the folded view as the original writes it, marks and all.
+fn as_written<'a>(text: &'a str, norm: &Normalized, w: &Word) -> &'a str {
+    let (a, b) = norm.original_span(w.start, w.end);
+    &text[a..b]
+}
+
 /// Where names start and end, how sure: a name found, before it is a mention.
 struct Found {
     kind: EntityType,
@@ -241,13 +247,96 @@ impl Discoverer {
     /// definite feminine noun (المكافاه), unless it is a known given name.
     /// (Adverbial accusatives such as خلفا، قائلا are common words; a final
     /// alef alone is no sign of one: شيناواترا، سيلفا.)
-    fn may_go_on(&self, s: &str) -> bool {
+    fn may_go_on(&self, s: &str, original: &str) -> bool {
         if self.given_names.contains(s) {
             return true;
         }
         let list = s.starts_with("وال");
         let feminine_noun = s.starts_with("ال") && s.ends_with('ه');
-        !(list || feminine_noun)
+        // a word with tanwin is an adverb or a noun, never a name (بديلاً،
+        // ضيفاً), and one that ends in the pronoun ها is a verb or a noun
+        // with its object (أهدرها، كلماتها)
+        let tanwin = original.contains(['\u{064B}', '\u{064C}', '\u{064D}']);
+        let pronoun = s.ends_with("ها") && s.chars().nth(4).is_some();
+        !(list || feminine_noun || tanwin || pronoun)
+    }
+
+    /// People named one after another: after a person (listed or found),
+    /// «، و» or «و» and a known given name with a name word after it is the
+    /// next person of the list («أحمد رزق، وغادة عادل، ومحمد هنيدي»). The
+    /// conjunction is not part of the name. Adds to `found`, kept in order.
+    #[allow(clippy::too_many_arguments)]
+    fn list_items(
+        &self,
+        t: &str,
+        (text, norm): (&str, &Normalized),
+        words: &[Word],
+        mentions: &[Mention],
+        listed: &[Entity],
+        found: &mut Vec<Found>,
+    ) {
+        let mut ends: Vec<usize> = mentions
+            .iter()
+            .filter(|m| {
+                listed
+                    .get(m.entity)
+                    .is_some_and(|e| e.kind == EntityType::Person)
+            })
+            .map(|m| m.folded_end)
+            .chain(
+                found
+                    .iter()
+                    .filter(|f| f.kind == EntityType::Person)
+                    .map(|f| f.end),
+            )
+            .collect();
+        ends.sort_unstable();
+        let mut added = Vec::new();
+        let mut queue = std::collections::VecDeque::from(ends);
+        while let Some(end) = queue.pop_front() {
+            let j = words.partition_point(|w| w.start < end);
+            let Some(w) = words.get(j) else { continue };
+            let gap = t[end..w.start].trim_matches(' ');
+            if !(gap.is_empty() || gap == "،" || gap == ",") || w.taken {
+                continue;
+            }
+            let s = &t[w.start..w.end];
+            let Some(given) = s.strip_prefix('و') else {
+                continue;
+            };
+            // (not ولي «guardian», nor the head of a compound: أبو، عبد)
+            let compound = ["عبد", "ابو", "ابن", "بن", "ام"].contains(&given);
+            if !self.given_names.contains(given) || given.chars().nth(2).is_none() || compound {
+                continue;
+            }
+            let mut k = j + 1;
+            while k < words.len()
+                && k < j + 3
+                && words[k].joined
+                && self.name_word(t, &words[k])
+                && self.may_go_on(
+                    &t[words[k].start..words[k].end],
+                    as_written(text, norm, &words[k]),
+                )
+            {
+                k += 1;
+            }
+            let start = w.start + 'و'.len_utf8();
+            let end = words[k - 1].end;
+            let overlaps = |f: &Found| f.start < end && start < f.end;
+            if k > j + 1 && !found.iter().chain(added.iter()).any(overlaps) {
+                added.push(Found {
+                    kind: EntityType::Person,
+                    start,
+                    end,
+                });
+                queue.push_back(end);
+            }
+        }
+        if !added.is_empty() {
+            found.extend(added);
+            found.sort_by_key(|f| f.start);
+        }
     }
 
     /// Finds names after titles and head words, adds them and their
@@ -263,6 +352,7 @@ impl Discoverer {
     ) -> Vec<Entity> {
         let listed = listed_entities.len();
         let t = norm.text.as_str();
+        let original = |w: &Word| as_written(text, norm, w);
         // places that are sports clubs here become organizations
         let clubs = self.clubs(
             t,
@@ -332,7 +422,7 @@ impl Discoverer {
                         && k < j + 3
                         && words[k].joined
                         && self.name_word(t, &words[k])
-                        && self.may_go_on(&t[words[k].start..words[k].end])
+                        && self.may_go_on(&t[words[k].start..words[k].end], original(&words[k]))
                     {
                         k += 1;
                     }
@@ -408,6 +498,14 @@ impl Discoverer {
             }
             i += 1;
         }
+        self.list_items(
+            t,
+            (text, norm),
+            &words,
+            mentions,
+            listed_entities,
+            &mut found,
+        );
         if found.is_empty() {
             return Vec::new();
         }
