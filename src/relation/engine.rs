@@ -62,14 +62,26 @@ impl Sentence<'_> {
         let mut all = Vec::new();
         let mut binds = vec![None; rule.slots.len()];
         let mut stack = Vec::with_capacity(8);
+        // A look-behind that opens the rule is tested once the rest has
+        // matched, not at every start: it consumes nothing, and most starts
+        // lead nowhere.
+        let (before, pattern) = match rule.pattern.split_first() {
+            Some((Elem::NotAfter(alts), rest)) => (Some(alts), rest),
+            _ => (None, rule.pattern.as_slice()),
+        };
         for start in 0..self.tokens.len() {
             if rule.first & super::rules::token_kind(&self.tokens[start].kind) == 0 {
                 continue;
             }
             let mut out = Vec::new();
             stack.clear();
-            stack.push(rule.pattern.as_slice());
+            stack.push(pattern);
             self.go(&mut stack, start, start, &mut binds, &mut out);
+            if let Some(alts) = before {
+                if !out.is_empty() && alts.iter().any(|alt| self.ends_at(alt, start)) {
+                    continue;
+                }
+            }
             all.extend(out);
         }
         all
