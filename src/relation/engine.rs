@@ -25,6 +25,9 @@ pub struct Hit {
 /// How far back `<!( )` looks, in tokens.
 const LOOK_BEHIND: usize = 8;
 
+/// Slots a test inside a rule (`!( )`, `<!( )`, a negation) may bind.
+const SCRATCH_SLOTS: usize = 16;
+
 /// At most this many ways one rule may match from one token.
 const MAX_HITS: usize = 64;
 
@@ -88,10 +91,12 @@ impl Sentence<'_> {
     }
 
     /// Does an element sequence match at `at`, anything after it ignored?
+    /// (Slots in it bind nothing that outlives the test.)
     pub fn matches_at(&self, elems: &[Elem], at: usize) -> Option<usize> {
         let mut out = Vec::new();
-        let mut binds = vec![None; 16];
-        let mut stack = vec![elems];
+        let mut binds = [None; SCRATCH_SLOTS];
+        let mut stack = Vec::with_capacity(4);
+        stack.push(elems);
         self.go(&mut stack, at, at, &mut binds, &mut out);
         out.iter().map(|h| h.end).min()
     }
@@ -99,10 +104,13 @@ impl Sentence<'_> {
     /// Does an element sequence match tokens that end right before `at`
     /// (starting at most [`LOOK_BEHIND`] tokens back)?
     fn ends_at(&self, elems: &[Elem], at: usize) -> bool {
+        let mut out = Vec::new();
+        let mut binds = [None; SCRATCH_SLOTS];
+        let mut stack = Vec::with_capacity(4);
         (at.saturating_sub(LOOK_BEHIND)..at).any(|from| {
-            let mut out = Vec::new();
-            let mut binds = vec![None; 16];
-            let mut stack = vec![elems];
+            out.clear();
+            stack.clear();
+            stack.push(elems);
             self.go(&mut stack, from, from, &mut binds, &mut out);
             out.iter().any(|h| h.end == at)
         })
@@ -113,7 +121,7 @@ impl Sentence<'_> {
         stack: &mut Vec<&'r [Elem]>,
         start: usize,
         pos: usize,
-        binds: &mut Vec<Option<Bound>>,
+        binds: &mut [Option<Bound>],
         out: &mut Vec<Hit>,
     ) {
         if out.len() >= MAX_HITS {
@@ -125,7 +133,7 @@ impl Sentence<'_> {
                 out.push(Hit {
                     start,
                     end: pos,
-                    slots: binds.clone(),
+                    slots: binds.to_vec(),
                 });
             }
             return;

@@ -52,6 +52,9 @@ pub struct Relations {
     lexicon: Lexicon,
     country_entity: Vec<Option<usize>>,
     is_country: Vec<bool>,
+    /// The classes `negation` and `negation_exception` as one element each.
+    negation: Option<[Elem; 1]>,
+    exception: Option<[Elem; 1]>,
 }
 
 impl Relations {
@@ -105,11 +108,15 @@ impl Relations {
         for &e in country_entity.iter().flatten() {
             is_country[e] = true;
         }
+        let class = |name: &str| set.classes.get(name).map(|alts| [Elem::Alt(alts.clone())]);
+        let (negation, exception) = (class("negation"), class("negation_exception"));
         Relations {
             set,
             lexicon,
             country_entity,
             is_country,
+            negation,
+            exception,
         }
     }
 
@@ -146,8 +153,7 @@ impl Relations {
             let e = mentions[m].entity;
             (e, table.get(e).kind)
         };
-        let negation = self.set.classes.get("negation");
-        let exception = self.set.classes.get("negation_exception");
+        let (negation, exception) = (self.negation.as_ref(), self.exception.as_ref());
         let mut out = Vec::new();
         let mut cps = CodePoints::new(text);
         let mut cue_present = vec![false; self.set.cue_words.len()];
@@ -304,16 +310,12 @@ fn sentences(norm: &Normalized, mentions: &[Mention]) -> Vec<std::ops::Range<usi
 fn negated(
     s: &Sentence<'_>,
     hit: &Hit,
-    negation: Option<&Vec<Vec<Elem>>>,
-    exception: Option<&Vec<Vec<Elem>>>,
+    negation: Option<&[Elem; 1]>,
+    exception: Option<&[Elem; 1]>,
 ) -> bool {
     let Some(neg) = negation else { return false };
-    let neg = [Elem::Alt(neg.clone())];
-    let exc = exception.map(|e| [Elem::Alt(e.clone())]);
     (hit.start.saturating_sub(4)..hit.end).any(|at| {
-        s.matches_at(&neg, at).is_some()
-            && !exc
-                .as_ref()
-                .is_some_and(|e| (at + 1..hit.end).any(|k| s.matches_at(e, k).is_some()))
+        s.matches_at(neg, at).is_some()
+            && !exception.is_some_and(|e| (at + 1..hit.end).any(|k| s.matches_at(e, k).is_some()))
     })
 }
