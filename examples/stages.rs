@@ -19,9 +19,11 @@ fn main() {
     }
     let gaz = b.build().unwrap();
     let t = Instant::now();
-    let matcher = Matcher::new(&gaz).unwrap();
+    let mut matcher = Matcher::new(&gaz).unwrap();
     eprintln!("build {:.2}s", t.elapsed().as_secs_f64());
     let relations = Relations::new(&matcher, &[]).unwrap();
+    // as the pipeline does: the matcher finds the rules' cue words too
+    matcher.watch(&relations.cue_words());
     let rate = |name: &str, t: Instant, n: usize| {
         let s = t.elapsed().as_secs_f64();
         println!("{name:<12} {:7.1} MB/s  ({:.2}s, {n})", mb / s, s);
@@ -34,15 +36,19 @@ fn main() {
     let found: Vec<_> = docs
         .iter()
         .zip(&norms)
-        .map(|(d, n)| matcher.find_normalized(d, n))
+        .map(|(d, n)| matcher.find_watching(d, n))
         .collect();
-    rate("match", t, found.iter().map(Vec::len).sum());
+    rate("match", t, found.iter().map(|(m, _)| m.len()).sum());
     let t = Instant::now();
     let n: usize = docs
         .iter()
         .zip(&norms)
         .zip(&found)
-        .map(|((d, n), m)| relations.extract(matcher.table(), d, n, m).len())
+        .map(|((d, n), (m, cues))| {
+            relations
+                .extract_with_cues(matcher.table(), d, n, m, cues)
+                .len()
+        })
         .sum();
     rate("relations", t, n);
 }

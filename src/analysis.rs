@@ -35,8 +35,13 @@ pub struct Analyzer {
 }
 
 impl Analyzer {
-    /// Listed names and relations; no discovery.
-    pub fn new(matcher: Matcher, relations: Option<Relations>) -> Analyzer {
+    /// Listed names and relations; no discovery. The matcher is set to
+    /// watch the rules' cue words, so that the words of a document are
+    /// looked up once.
+    pub fn new(mut matcher: Matcher, relations: Option<Relations>) -> Analyzer {
+        if let Some(r) = &relations {
+            matcher.watch(&r.cue_words());
+        }
         Analyzer {
             matcher,
             relations,
@@ -53,7 +58,10 @@ impl Analyzer {
 
     pub fn analyze(&self, text: &str) -> Analysis {
         let norm = Normalized::new(text);
-        let mut mentions = self.matcher.find_normalized(text, &norm);
+        let (mut mentions, cues) = match &self.relations {
+            Some(_) => self.matcher.find_watching(text, &norm),
+            None => (self.matcher.find_normalized(text, &norm), Vec::new()),
+        };
         let discovered = match &self.discoverer {
             Some(d) => d.discover(text, &norm, &mut mentions, self.matcher.entities()),
             None => Vec::new(),
@@ -63,7 +71,7 @@ impl Analyzer {
             discovered: &discovered,
         };
         let triples = match &self.relations {
-            Some(r) => r.extract(table, text, &norm, &mentions),
+            Some(r) => r.extract_with_cues(table, text, &norm, &mentions, &cues),
             None => Vec::new(),
         };
         Analysis {

@@ -2,6 +2,8 @@
 //! word orders and other cue words than the seeds, for every predicate, and
 //! sentences from which no relation may be drawn.
 
+mod common;
+
 use std::sync::OnceLock;
 
 use rasid::analysis::Analyzer;
@@ -353,4 +355,32 @@ fn nothing_is_drawn_where_the_text_does_not_say_it() {
     );
     // a title with no name after it
     lacks("وقال الرئيس الأمريكي إن القوات ستبقى.", "leader_of");
+}
+
+/// The cue words a matcher finds while it looks for names
+/// (`Matcher::watch`) are the ones the rules would find themselves: on the
+/// seed articles of `../shared` both ways give the same triples.
+#[test]
+fn watched_cue_words_give_the_same_triples() {
+    let Some(shared) = common::shared() else {
+        return;
+    };
+    let a = analyzer();
+    let rel = a.relations.as_ref().unwrap();
+    let plain = Matcher::new(&Gazetteer::bundled().unwrap()).unwrap();
+    let mut docs = 0;
+    for entry in std::fs::read_dir(shared.join("corpus/seeds")).unwrap() {
+        let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+        let norm = rasid::normalize::Normalized::new(&text);
+        let (mentions, cues) = a.matcher.find_watching(&text, &norm);
+        assert_eq!(mentions, plain.find_normalized(&text, &norm));
+        assert!(!cues.is_empty());
+        let table = plain.table();
+        assert_eq!(
+            rel.extract_with_cues(table, &text, &norm, &mentions, &cues),
+            rel.extract(table, &text, &norm, &mentions),
+        );
+        docs += 1;
+    }
+    assert!(docs > 0);
 }

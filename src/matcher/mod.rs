@@ -96,6 +96,23 @@ pub struct Matcher {
     type_cue_index: [HashMap<String, Vec<String>>; 4],
     /// One-word nationality adjectives: never a surname on their own.
     nationality_words: std::collections::HashSet<String>,
+    /// Words a caller watches (see [`Matcher::watch`]), by vocabulary id:
+    /// the number the caller gave the word, or [`UNWATCHED`].
+    watched: Vec<u32>,
+    /// The same for the li + al form: «لقوات» behind a lam is «القوات».
+    watched_after_lam: Vec<u32>,
+}
+
+const UNWATCHED: u32 = u32::MAX;
+
+/// A watched word (see [`Matcher::watch`]) where it stands in the folded
+/// text: the byte span of the whole word there, proclitics included, and
+/// the number of the word in the watched list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WordHit {
+    pub start: u32,
+    pub end: u32,
+    pub word: u32,
 }
 
 /// A pattern that matched at a place where its boundaries hold.
@@ -216,7 +233,34 @@ impl Matcher {
             defences,
             type_cue_index,
             nationality_words: crate::gazetteer::bundled::nationality_words(),
+            watched: Vec::new(),
+            watched_after_lam: Vec::new(),
         })
+    }
+
+    /// Asks [`Matcher::find_watching`] to report the folded words of
+    /// `words`, word `i` as `i`, wherever a word of the text reads as one
+    /// of them in the way [`word_forms`] reads words (alone, behind و/ف,
+    /// behind ب/ل/ك, للـ as ل + الـ). The matcher looks every word of the
+    /// text up in its vocabulary anyway: a caller that needs cue words
+    /// (the relation rules) gets them without a second pass. Replaces any
+    /// earlier list.
+    pub fn watch<S: AsRef<str>>(&mut self, words: &[S]) {
+        self.watched.clear();
+        self.watched_after_lam.clear();
+        for (i, w) in words.iter().enumerate() {
+            let w = w.as_ref();
+            let id = self.trie.word_id(w) as usize;
+            let lam_form = w.strip_prefix("ال").map(|rest| format!("ل{rest}"));
+            let lam_id = lam_form.map(|f| self.trie.word_id(&f) as usize);
+            let len = self.trie.vocabulary_len();
+            self.watched.resize(len, UNWATCHED);
+            self.watched_after_lam.resize(len, UNWATCHED);
+            self.watched[id] = i as u32;
+            if let Some(l) = lam_id {
+                self.watched_after_lam[l] = i as u32;
+            }
+        }
     }
 
     pub fn entities(&self) -> &[Entity] {
@@ -254,7 +298,24 @@ impl Matcher {
 
     /// As [`Matcher::find`], given the folded view of `text` already made.
     pub fn find_normalized(&self, text: &str, norm: &Normalized) -> Vec<Mention> {
-        let candidates = self.candidates(norm);
+        self.find_inner(text, norm, None)
+    }
+
+    /// As [`Matcher::find_normalized`], with the watched words (see
+    /// [`Matcher::watch`]) where they stand, in text order.
+    pub fn find_watching(&self, text: &str, norm: &Normalized) -> (Vec<Mention>, Vec<WordHit>) {
+        let mut hits = Vec::new();
+        let mentions = self.find_inner(text, norm, Some(&mut hits));
+        (mentions, hits)
+    }
+
+    fn find_inner(
+        &self,
+        text: &str,
+        norm: &Normalized,
+        hits: Option<&mut Vec<WordHit>>,
+    ) -> Vec<Mention> {
+        let candidates = self.candidates(norm, hits);
         let chosen = self.choose(norm, candidates);
         let chosen = self.short_forms(norm, chosen);
         let mut cps = CodePoints::new(text);
@@ -278,33 +339,76 @@ impl Matcher {
     }
 
     /// Every place in the folded text where a pattern matches between word
-    /// boundaries, behind nothing or behind proclitics.
-    fn candidates(&self, n: &Normalized) -> Vec<Candidate> {
+    /// boundaries, behind nothing or behind proclitics; and the watched
+    /// words, when `hits` is given.
+    fn candidates(&self, n: &Normalized, mut hits: Option<&mut Vec<WordHit>>) -> Vec<Candidate> {
+        let t = n.text.as_str();
         let mut out = Vec::new();
         for (k, w) in n.words().iter().enumerate() {
-            for (start, after_lam) in entry_points(&n.text, w.range()) {
-                self.walk(n, k, start, after_lam, &mut out);
+            for (start, after_lam) in entry_points(t, w.range()) {
+                let form = &t[start..w.end as usize];
+                let Some(id) = self.trie.word(form) else {
+                    continue;
+                };
+                if let Some(hits) = hits.as_deref_mut() {
+                    self.note_watched(id, form, start == w.start as usize, after_lam, w, hits);
+                }
+                if let Some(node) = self.trie.open_id(id) {
+                    self.walk(n, k, start, after_lam, node, &mut out);
+                }
             }
         }
         out
     }
 
+    /// Notes the watched words that the form of a word with vocabulary id
+    /// `id` reads as, as [`word_forms`] reads them: a form behind
+    /// proclitics needs two letters or more, and behind a lam, لX stands
+    /// for الX when X has two or more.
+    fn note_watched(
+        &self,
+        id: u32,
+        form: &str,
+        whole: bool,
+        after_lam: bool,
+        w: &crate::normalize::Word,
+        hits: &mut Vec<WordHit>,
+    ) {
+        let mut note = |word: u32| {
+            hits.push(WordHit {
+                start: w.start,
+                end: w.end,
+                word,
+            })
+        };
+        let id = id as usize;
+        if let Some(&word) = self.watched.get(id) {
+            if word != UNWATCHED && (whole || form.chars().nth(1).is_some()) {
+                note(word);
+            }
+        }
+        if let Some(&word) = self.watched_after_lam.get(id) {
+            if word != UNWATCHED && after_lam && form.chars().nth(2).is_some() {
+                note(word);
+            }
+        }
+    }
+
     /// Walks the trie from word `k` of the text, read from `start` (at or
-    /// behind its proclitics), keeping every alias it completes.
+    /// behind its proclitics) where it leads to `node`, keeping every alias
+    /// it completes.
     fn walk(
         &self,
         n: &Normalized,
         k: usize,
         start: usize,
         after_lam: bool,
+        mut node: u32,
         out: &mut Vec<Candidate>,
     ) {
         let t = &n.text;
         let words = n.words();
         let word = words[k].start as usize;
-        let Some(mut node) = self.trie.open(&t[start..words[k].end as usize]) else {
-            return;
-        };
         let mut j = k;
         loop {
             if let Some(pattern) = self.trie.pattern(node) {

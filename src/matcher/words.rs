@@ -113,7 +113,9 @@ impl WordTrie {
         t
     }
 
-    fn word_id(&mut self, w: &str) -> u32 {
+    /// The id of `w`, added to the vocabulary if it is new (a word added
+    /// this way opens no alias).
+    pub fn word_id(&mut self, w: &str) -> u32 {
         if let Some(&id) = self.vocabulary.get(w) {
             return id;
         }
@@ -131,12 +133,29 @@ impl WordTrie {
         *self.separators.entry(s.into()).or_insert(n)
     }
 
-    /// The node that the word `w` leads to from the root, if any.
+    /// The id of `w`, if some alias (or a word added with
+    /// [`WordTrie::word_id`]) has it.
     #[inline]
-    pub fn open(&self, w: &str) -> Option<u32> {
-        let &id = self.vocabulary.get(w)?;
+    pub fn word(&self, w: &str) -> Option<u32> {
+        self.vocabulary.get(w).copied()
+    }
+
+    /// The number of words in the vocabulary: ids are below it.
+    pub fn vocabulary_len(&self) -> usize {
+        self.first.len()
+    }
+
+    /// The node that the word with id `id` leads to from the root, if any.
+    #[inline]
+    pub fn open_id(&self, id: u32) -> Option<u32> {
         let node = self.first[id as usize];
         (node != NONE).then_some(node)
+    }
+
+    /// The node that the word `w` leads to from the root, if any.
+    #[cfg(test)]
+    pub fn open(&self, w: &str) -> Option<u32> {
+        self.open_id(self.word(w)?)
     }
 
     /// The node after `node` across separator `sep` and word `w`.

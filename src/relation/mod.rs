@@ -15,7 +15,7 @@ use rustc_hash::FxHashMap as HashMap;
 use std::path::Path;
 
 use crate::error::{Error, ErrorKind, Errors, Location};
-use crate::matcher::{EntityTable, Matcher, Mention};
+use crate::matcher::{EntityTable, Matcher, Mention, WordHit};
 use crate::normalize::Normalized;
 use crate::offsets::CodePoints;
 use crate::sentence;
@@ -141,6 +141,17 @@ impl Relations {
         Ok(set.rules.len())
     }
 
+    /// Every word some rule needs, by the number rules know it by: the
+    /// list to give [`Matcher::watch`] so that [`Relations::extract_with_cues`]
+    /// can use what [`Matcher::find_watching`] found.
+    pub fn cue_words(&self) -> Vec<&str> {
+        let mut words = vec![""; self.set.cue_words.len()];
+        for (w, &i) in &self.set.cue_words {
+            words[i as usize] = w.as_str();
+        }
+        words
+    }
+
     /// The triples of one document, in text order.
     pub fn extract(
         &self,
@@ -148,6 +159,31 @@ impl Relations {
         text: &str,
         norm: &Normalized,
         mentions: &[Mention],
+    ) -> Vec<Triple> {
+        self.extract_inner(table, text, norm, mentions, None)
+    }
+
+    /// As [`Relations::extract`], with the rules' cue words as a matcher
+    /// that watches [`Relations::cue_words`] found them: the words are not
+    /// looked up again.
+    pub fn extract_with_cues(
+        &self,
+        table: EntityTable<'_>,
+        text: &str,
+        norm: &Normalized,
+        mentions: &[Mention],
+        cues: &[WordHit],
+    ) -> Vec<Triple> {
+        self.extract_inner(table, text, norm, mentions, Some(cues))
+    }
+
+    fn extract_inner(
+        &self,
+        table: EntityTable<'_>,
+        text: &str,
+        norm: &Normalized,
+        mentions: &[Mention],
+        cues: Option<&[WordHit]>,
     ) -> Vec<Triple> {
         let mention_entity = |m: usize| {
             let e = mentions[m].entity;
@@ -173,24 +209,57 @@ impl Relations {
             if names == 0 || !self.set.rules.iter().any(fits) {
                 continue;
             }
-            let toks = tokens::tokenize(norm, range, mentions);
+            let mut toks = None;
             // the rules' cue words in the sentence, in any of their forms
             for &i in &cue_on {
                 cue_present[i as usize] = false;
             }
             cue_on.clear();
-            for t in &toks {
-                if let Some(w) = t.word(&norm.text) {
-                    for form in tokens::word_forms(w) {
-                        if let Some(&i) = self.set.cue_words.get(form.as_ref()) {
-                            if !cue_present[i as usize] {
-                                cue_present[i as usize] = true;
-                                cue_on.push(i);
+            let mut present = |i: u32| {
+                if !cue_present[i as usize] {
+                    cue_present[i as usize] = true;
+                    cue_on.push(i);
+                }
+            };
+            match cues {
+                Some(hits) => {
+                    // the words of the sentence that are not inside a name
+                    let from = hits.partition_point(|h| (h.start as usize) < range.start);
+                    let mut m = first;
+                    for h in hits[from..]
+                        .iter()
+                        .take_while(|h| (h.start as usize) < range.end)
+                    {
+                        let (start, end) = (h.start as usize, h.end as usize);
+                        while mentions.get(m).is_some_and(|n| n.folded_end <= start) {
+                            m += 1;
+                        }
+                        if !mentions.get(m).is_some_and(|n| n.folded_start < end) {
+                            present(h.word);
+                        }
+                    }
+                }
+                None => {
+                    for t in toks.insert(tokens::tokenize(norm, range.clone(), mentions)) {
+                        if let Some(w) = t.word(&norm.text) {
+                            for form in tokens::word_forms(w) {
+                                if let Some(&i) = self.set.cue_words.get(form.as_ref()) {
+                                    present(i);
+                                }
                             }
                         }
                     }
                 }
             }
+            let needs_cues = |rule: &rules::Rule| {
+                rule.cues
+                    .iter()
+                    .any(|set| !set.iter().any(|&i| cue_present[i as usize]))
+            };
+            if !self.set.rules.iter().any(|r| fits(r) && !needs_cues(r)) {
+                continue;
+            }
+            let toks = toks.unwrap_or_else(|| tokens::tokenize(norm, range, mentions));
             let s = Sentence {
                 text: &norm.text,
                 tokens: &toks,
@@ -203,12 +272,7 @@ impl Relations {
             let mut seen: HashMap<(usize, &str, usize), usize> = HashMap::default();
             let mut found: Vec<Triple> = Vec::new();
             for (r, rule) in self.set.rules.iter().enumerate() {
-                if !fits(rule)
-                    || rule
-                        .cues
-                        .iter()
-                        .any(|set| !set.iter().any(|&i| cue_present[i as usize]))
-                {
+                if !fits(rule) || needs_cues(rule) {
                     continue;
                 }
                 for hit in s.hits(rule) {
