@@ -8,6 +8,10 @@ use rasid::normalize::Normalized;
 use rasid::relation::Relations;
 use rasid::{Gazetteer, Matcher};
 
+// the allocator of the `rasid` binary, so that the figures are its own
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     let text = std::fs::read_to_string(&args[1]).expect("text");

@@ -23,7 +23,7 @@ pub struct Discoverer {
     /// Person titles by first word: the words after it.
     titles: HashMap<String, Vec<Vec<String>>>,
     /// Nationality adjectives, folded.
-    nationalities: HashSet<String>,
+    nationalities: rustc_hash::FxHashSet<String>,
     /// Given names: the first words of the people the gazetteers list, and
     /// the one-word person names of imported lists.
     given_names: HashSet<String>,

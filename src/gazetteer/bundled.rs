@@ -24,7 +24,7 @@ pub(super) const FILES: [(&str, &str); 4] = [
 /// The folded one-word nationality adjectives of `gazetteers/nationalities.tsv`
 /// (العراقي، الأمريكية، سوري ...): words that read as a name's last word
 /// («محمد العراقي») but mostly describe something else.
-pub fn nationality_words() -> std::collections::HashSet<String> {
+pub fn nationality_words() -> rustc_hash::FxHashSet<String> {
     include_str!("../../gazetteers/nationalities.tsv")
         .lines()
         .skip(1)

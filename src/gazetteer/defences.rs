@@ -6,7 +6,7 @@
 //! same entity, or an earlier full name it is part of. Names of one or two
 //! letters from such lists never count.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 use super::EntityType;
 use crate::normalize::fold;

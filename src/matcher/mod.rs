@@ -95,7 +95,7 @@ pub struct Matcher {
     /// [`EntityType::ALL`] order.
     type_cue_index: [HashMap<String, Vec<String>>; 4],
     /// One-word nationality adjectives: never a surname on their own.
-    nationality_words: std::collections::HashSet<String>,
+    nationality_words: rustc_hash::FxHashSet<String>,
     /// Words a caller watches (see [`Matcher::watch`]), by vocabulary id:
     /// the number the caller gave the word, or [`UNWATCHED`].
     watched: Vec<u32>,

@@ -2,8 +2,6 @@
 //! nationality adjectives standing for their country
 //! (`gazetteers/nationalities.tsv`).
 
-use std::collections::HashMap;
-
 use rustc_hash::FxHashMap;
 
 use crate::normalize::fold;
@@ -74,7 +72,7 @@ impl Phrases {
 /// The classes rules may name with `@`: one per title class, and `nat`.
 #[derive(Debug, Clone, Default)]
 pub struct Lexicon {
-    pub classes: HashMap<String, Phrases>,
+    pub classes: FxHashMap<String, Phrases>,
     /// Nationality adjective -> country id.
     pub nationalities: Phrases,
     /// Country ids, indexed by the values in `nationalities`.
