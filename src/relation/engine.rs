@@ -35,6 +35,9 @@ const MAX_HITS: usize = 64;
 pub struct Sentence<'a> {
     pub text: &'a str,
     pub tokens: &'a [Token],
+    /// The rules' cue words among the tokens: (token, id in
+    /// [`super::rules::RuleSet::cue_words`]), in token order.
+    pub token_cues: &'a [(u32, u32)],
     /// For each mention of the document: its entity and the entity's type.
     pub mention_entity: &'a dyn Fn(usize) -> (usize, EntityType),
     pub lexicon: &'a Lexicon,
@@ -72,9 +75,9 @@ impl Sentence<'_> {
             Some((Elem::NotAfter(alts), rest)) => (Some(alts), rest),
             _ => (None, rule.pattern.as_slice()),
         };
-        for start in 0..self.tokens.len() {
+        let mut try_from = |start: usize| {
             if rule.first & super::rules::token_kind(&self.tokens[start].kind) == 0 {
-                continue;
+                return;
             }
             let mut out = Vec::new();
             stack.clear();
@@ -82,10 +85,23 @@ impl Sentence<'_> {
             self.go(&mut stack, start, start, &mut binds, &mut out);
             if let Some(alts) = before {
                 if !out.is_empty() && alts.iter().any(|alt| self.ends_at(alt, start)) {
-                    continue;
+                    return;
                 }
             }
             all.extend(out);
+        };
+        match &rule.start_cues {
+            // a rule that opens with a word is tried where one of its words stands
+            Some(ids) => {
+                let mut last = None;
+                for &(token, cue) in self.token_cues {
+                    if last != Some(token) && ids.binary_search(&cue).is_ok() {
+                        last = Some(token);
+                        try_from(token as usize);
+                    }
+                }
+            }
+            None => (0..self.tokens.len()).for_each(try_from),
         }
         all
     }

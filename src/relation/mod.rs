@@ -194,6 +194,8 @@ impl Relations {
         let mut cps = CodePoints::new(text);
         let mut cue_present = vec![false; self.set.cue_words.len()];
         let mut cue_on: Vec<u32> = Vec::new();
+        let mut word_cues: Vec<(u32, u32)> = Vec::new();
+        let mut token_cues: Vec<(u32, u32)> = Vec::new();
         for range in sentences(norm, mentions) {
             // The number and types of the names in the sentence: a rule that
             // needs others, or more, is skipped, and a sentence no rule can
@@ -215,12 +217,9 @@ impl Relations {
                 cue_present[i as usize] = false;
             }
             cue_on.clear();
-            let mut present = |i: u32| {
-                if !cue_present[i as usize] {
-                    cue_present[i as usize] = true;
-                    cue_on.push(i);
-                }
-            };
+            // the cue words by where they stand: (folded start of the word,
+            // cue), then (token, cue) once the sentence is tokenized
+            word_cues.clear();
             match cues {
                 Some(hits) => {
                     // the words of the sentence that are not inside a name
@@ -235,7 +234,7 @@ impl Relations {
                             m += 1;
                         }
                         if !mentions.get(m).is_some_and(|n| n.folded_start < end) {
-                            present(h.word);
+                            word_cues.push((h.start, h.word));
                         }
                     }
                 }
@@ -244,11 +243,17 @@ impl Relations {
                         if let Some(w) = t.word(&norm.text) {
                             for form in tokens::word_forms(w) {
                                 if let Some(&i) = self.set.cue_words.get(form.as_ref()) {
-                                    present(i);
+                                    word_cues.push((t.start as u32, i));
                                 }
                             }
                         }
                     }
+                }
+            }
+            for &(_, i) in &word_cues {
+                if !cue_present[i as usize] {
+                    cue_present[i as usize] = true;
+                    cue_on.push(i);
                 }
             }
             let needs_cues = |rule: &rules::Rule| {
@@ -260,9 +265,20 @@ impl Relations {
                 continue;
             }
             let toks = toks.unwrap_or_else(|| tokens::tokenize(norm, range, mentions));
+            token_cues.clear();
+            let mut k = 0;
+            for &(at, cue) in &word_cues {
+                while toks.get(k).is_some_and(|t| t.start < at as usize) {
+                    k += 1;
+                }
+                if toks.get(k).is_some_and(|t| t.start == at as usize) {
+                    token_cues.push((k as u32, cue));
+                }
+            }
             let s = Sentence {
                 text: &norm.text,
                 tokens: &toks,
+                token_cues: &token_cues,
                 mention_entity: &mention_entity,
                 lexicon: &self.lexicon,
                 country_entity: &self.country_entity,

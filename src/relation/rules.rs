@@ -96,6 +96,9 @@ pub struct Rule {
     pub cues: Vec<Vec<u32>>,
     /// The kinds of token a hit may start at (bits of [`token_kind`]).
     pub first: u8,
+    /// When a hit must start with a word: the words it may start with
+    /// (sorted ids in [`RuleSet::cue_words`]), behind proclitics or not.
+    pub start_cues: Option<Vec<u32>>,
     pub id: String,
     pub predicate: String,
     pub subject: usize,
@@ -204,26 +207,25 @@ impl RuleSet {
                 pattern_lines.push((m, b));
                 lines.next();
             }
-            match self
-                .parse_rule(path, n, body, &pattern_lines, lexicon)
-                .map(|(mut rule, cues)| {
-                    rule.cues = cues
-                        .into_iter()
-                        .map(|set| {
-                            let mut ids: Vec<u32> = set
-                                .into_iter()
-                                .map(|w| {
-                                    let next = self.cue_words.len() as u32;
-                                    *self.cue_words.entry(w).or_insert(next)
-                                })
-                                .collect();
-                            ids.sort_unstable();
-                            ids.dedup();
-                            ids
-                        })
-                        .collect();
+            match self.parse_rule(path, n, body, &pattern_lines, lexicon).map(
+                |(mut rule, cues, start_words)| {
+                    let mut ids = |set: Vec<String>| {
+                        let mut ids: Vec<u32> = set
+                            .into_iter()
+                            .map(|w| {
+                                let next = self.cue_words.len() as u32;
+                                *self.cue_words.entry(w).or_insert(next)
+                            })
+                            .collect();
+                        ids.sort_unstable();
+                        ids.dedup();
+                        ids
+                    };
+                    rule.cues = cues.into_iter().map(&mut ids).collect();
+                    rule.start_cues = start_words.map(ids);
                     rule
-                }) {
+                },
+            ) {
                 Ok(rule) => {
                     if self.rules.iter().any(|r| r.id == rule.id) {
                         errors.push(err(
@@ -310,7 +312,7 @@ impl RuleSet {
         header: &str,
         lines: &[(usize, &str)],
         lexicon: &Lexicon,
-    ) -> Result<(Rule, Vec<Vec<String>>), Error> {
+    ) -> Result<(Rule, Vec<Vec<String>>, Option<Vec<String>>), Error> {
         let (id, predicate, subject, object, confidence) = parse_header(path, n, header)?;
         if lines.is_empty() {
             return Err(err(
@@ -371,10 +373,17 @@ impl RuleSet {
             .iter()
             .filter_map(|e| first_words(e, lexicon, &self.classes))
             .collect();
+        // what a hit starts with: the first element that consumes a token
+        // (tests before it consume none); an optional one could be skipped
+        let start_words = pattern
+            .iter()
+            .find(|e| !matches!(e, Elem::Not(_) | Elem::NotAfter(_)))
+            .and_then(|e| first_words(e, lexicon, &self.classes));
         let rule = Rule {
             needs,
             cues: Vec::new(),
             first: first_kinds(&pattern).0,
+            start_cues: None,
             id,
             predicate,
             subject: s,
@@ -384,7 +393,7 @@ impl RuleSet {
             pattern,
             origin: Location::line(path, n),
         };
-        Ok((rule, cues))
+        Ok((rule, cues, start_words))
     }
 }
 
