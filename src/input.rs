@@ -578,11 +578,20 @@ fn memchr(needle: u8, hay: &[u8]) -> Option<usize> {
 }
 
 fn utf8(bytes: Vec<u8>) -> Result<String, String> {
-    String::from_utf8(bytes).map_err(|e| {
-        let at = e.utf8_error().valid_up_to();
-        let line = e.as_bytes()[..at].iter().filter(|&&b| b == b'\n').count() + 1;
-        format!("not valid UTF-8: first bad byte at offset {at} (line {line} of the record)")
-    })
+    String::from_utf8(bytes).map_err(|e| not_utf8(e.as_bytes()))
+}
+
+/// The bytes as text, checked with vector instructions: a JSON line is
+/// checked whole before it is parsed, at every byte of every record.
+fn utf8_str(bytes: &[u8]) -> Result<&str, String> {
+    simdutf8::basic::from_utf8(bytes).map_err(|_| not_utf8(bytes))
+}
+
+/// Where bytes stop being UTF-8, for a reject.
+fn not_utf8(bytes: &[u8]) -> String {
+    let at = std::str::from_utf8(bytes).map_or_else(|e| e.valid_up_to(), |s| s.len());
+    let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1;
+    format!("not valid UTF-8: first bad byte at offset {at} (line {line} of the record)")
 }
 
 fn strip_bom(s: &str) -> &str {
@@ -672,8 +681,8 @@ pub fn decode(rec: RawRecord, fields: &Fields) -> Result<Document, Reject> {
             (id, text, None)
         }
         Raw::Json(bytes) => {
-            let line_text = utf8(bytes).map_err(|r| reject(None, r))?;
-            let object = JsonObject::parse(strip_bom(&line_text).trim())
+            let line_text = utf8_str(&bytes).map_err(|r| reject(None, r))?;
+            let object = JsonObject::parse(strip_bom(line_text).trim())
                 .map_err(|reason| reject(None, reason))?;
             let id = object.field(&fields.id).and_then(|v| as_id(&v));
             let text = match object.string(&fields.text) {
