@@ -123,6 +123,18 @@ fn discovery_takes_unknown_names_after_definite_titles() {
         ),
         []
     );
+    // the preposition ل before a noun is no name, a name that starts with ل is
+    assert_eq!(
+        with_list(
+            list,
+            "وقال المفوض الأممي لحقوق الإنسان إن المبعوث الخاص لشؤون اللاجئين والمنسق العام لمكافحة التهريب وصلوا.",
+            true
+        ),
+        []
+    );
+    let got = with_list(list, "وقال المدرب الفرنسي لوران بلان إن فريقه جاهز.", true);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].1, "disc.per.لوران_بلان", "{got:?}");
 }
 
 #[test]

@@ -229,7 +229,10 @@ impl Discoverer {
     /// construct cannot follow it), not behind و (a second name), and not
     /// shaped like a verb (يحتاج، نريد، استقدم) or an adverbial accusative
     /// (قائلا، برنامجا). `alone`: no second name word follows.
-    fn may_open_name(&self, s: &str, alone: bool) -> bool {
+    fn may_open_name(&self, s: &str, alone: bool, next_definite: bool) -> bool {
+        if self.behind_preposition(s, next_definite) {
+            return false;
+        }
         let n = s.chars().count();
         let definite = ["ال", "لل", "بال", "وال", "فال", "كال"]
             .iter()
@@ -240,6 +243,25 @@ impl Discoverer {
             || s.starts_with("است");
         let accusative = n >= 4 && s.ends_with('ا');
         n >= if alone { 4 } else { 3 } && !definite && !verb && !accusative && !s.starts_with('و')
+    }
+
+    /// A word that reads as the preposition ل before a noun, not as a name
+    /// that starts with ل: «لشؤون اللاجئين»، «لمكافحة الإرهاب»، «لوزارة
+    /// الاتصالات»، «لنادي». It is one when what follows the ل is a noun of
+    /// the مفعل/مفاعلة patterns (it starts with م), a word the lists know
+    /// (a head of names, a title, a common word, a given name: «لمحمد»),
+    /// or when a definite word comes next (a construct: «لحقوق الإنسان»).
+    fn behind_preposition(&self, s: &str, next_definite: bool) -> bool {
+        let Some(rest) = s.strip_prefix('ل') else {
+            return false;
+        };
+        rest.chars().nth(2).is_some()
+            && (rest.starts_with('م')
+                || next_definite
+                || self.defences.is_common(rest)
+                || self.titles.contains_key(rest)
+                || self.given_names.contains(rest)
+                || self.heads.iter().any(|h| h.contains(rest)))
     }
 
     /// A word after a name's first word that still belongs to it: not «و»
@@ -405,10 +427,13 @@ impl Discoverer {
                     let alone = !words
                         .get(j + 1)
                         .is_some_and(|x| x.joined && self.name_word(t, x));
+                    let next_definite = words
+                        .get(j + 1)
+                        .is_some_and(|x| x.joined && t[x.start..x.end].starts_with("ال"));
                     w.joined
                         && self.name_word(t, w)
                         && (self.given_names.contains(s)
-                            || (definite && self.may_open_name(s, alone)))
+                            || (definite && self.may_open_name(s, alone, next_definite)))
                 });
                 if given {
                     k = j + 1;
