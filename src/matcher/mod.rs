@@ -762,28 +762,29 @@ fn is_quote(c: char) -> bool {
 /// whether that preposition is a lam (for the li + al form). Something must
 /// be left of the word behind a proclitic.
 fn entry_points(t: &str, w: std::ops::Range<usize>) -> impl Iterator<Item = (usize, bool)> {
+    // read as bytes: this runs for every word of every document, and the
+    // proclitics are two-byte letters (و D9 88, ف D9 81, ب D8 A8, ل D9 84,
+    // ك D9 83)
+    const LAM: [u8; 2] = [0xD9, 0x84];
+    let b = &t.as_bytes()[w.clone()];
+    let letter = |i: usize| b.get(i..i + 2).map(|s| [s[0], s[1]]);
+    let is_conjunction = |l: Option<[u8; 2]>| matches!(l, Some([0xD9, 0x88 | 0x81]));
+    let is_preposition = |l: Option<[u8; 2]>| matches!(l, Some([0xD8, 0xA8] | [0xD9, 0x84 | 0x83]));
     let mut points = [Some((w.start, false)), None, None];
-    let mut chars = t[w.clone()].char_indices();
     let mut prep_at = None;
-    match chars.next() {
-        Some((_, first)) if CONJUNCTIONS.contains(&first) => {
-            let after = w.start + first.len_utf8();
-            if after < w.end {
-                points[1] = Some((after, false));
-            }
-            if let Some((i, second)) = chars.next() {
-                if PREPOSITIONS.contains(&second) {
-                    prep_at = Some((w.start + i, second));
-                }
-            }
+    if is_conjunction(letter(0)) {
+        if b.len() > 2 {
+            points[1] = Some((w.start + 2, false));
         }
-        Some((_, first)) if PREPOSITIONS.contains(&first) => prep_at = Some((w.start, first)),
-        _ => {}
+        if is_preposition(letter(2)) {
+            prep_at = Some(2);
+        }
+    } else if is_preposition(letter(0)) {
+        prep_at = Some(0);
     }
-    if let Some((at, p)) = prep_at {
-        let after = at + p.len_utf8();
-        if after < w.end {
-            points[2] = Some((after, p == 'ل'));
+    if let Some(at) = prep_at {
+        if at + 2 < b.len() {
+            points[2] = Some((w.start + at + 2, letter(at) == Some(LAM)));
         }
     }
     points.into_iter().flatten()
