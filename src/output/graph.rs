@@ -68,10 +68,12 @@ impl Graph {
             entities: &'g mut FxHashMap<String, (Entity, EntityStat)>,
             e: &Entity,
         ) -> &'g mut EntityStat {
-            &mut entities
-                .entry(e.id.clone())
-                .or_insert_with(|| (e.clone(), EntityStat::default()))
-                .1
+            // looked up before inserting: most mentions are of an entity
+            // seen before, and its id is then not copied
+            if !entities.contains_key(&e.id) {
+                entities.insert(e.id.clone(), (e.clone(), EntityStat::default()));
+            }
+            &mut entities.get_mut(&e.id).expect("inserted above").1
         }
         for m in &found.mentions {
             let stat = stat_of(entities, table.of(m));
@@ -81,12 +83,15 @@ impl Graph {
                 stat.documents += 1;
             }
             if stat.aliases.len() < MAX_ALIASES {
-                let spelled = m
-                    .text(&doc.text)
-                    .split_whitespace()
-                    .collect::<Vec<_>>()
-                    .join(" ");
-                stat.aliases.insert(spelled);
+                let text = m.text(&doc.text);
+                // a spelling seen before, with single spaces, costs no copy
+                let collapsed = !text.contains(|c: char| c.is_whitespace() && c != ' ')
+                    && !text.contains("  ")
+                    && text.trim() == text;
+                if !(collapsed && stat.aliases.contains(text)) {
+                    let spelled = text.split_whitespace().collect::<Vec<_>>().join(" ");
+                    stat.aliases.insert(spelled);
+                }
             }
         }
         let Some(rel) = &analyzer.relations else {
