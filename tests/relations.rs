@@ -357,6 +357,110 @@ fn nothing_is_drawn_where_the_text_does_not_say_it() {
     lacks("وقال الرئيس الأمريكي إن القوات ستبقى.", "leader_of");
 }
 
+/// Word orders and cue words of everyday reporting that the first rules
+/// lacked: a place written with its kind («في محافظة الأنبار»), the
+/// relative «الذي تقوده», the host before the base, the armed force named
+/// by its country's adjective, a weapon «تابعة ل» its owner, a claimed
+/// attack, a telephone call, a place between the two who met.
+#[test]
+fn everyday_phrasings() {
+    has(
+        "وشهدت مدينة الفلوجة في محافظة الأنبار انتشارا أمنيا.",
+        "loc.fallujah",
+        "located_in",
+        "loc.anbar",
+    );
+    has(
+        "واندلعت اشتباكات في تلعفر في محافظة نينوى.",
+        "loc.tal_afar",
+        "located_in",
+        "loc.nineveh",
+    );
+    has(
+        "ويشارك في العملية التحالف الدولي الذي تقوده الولايات المتحدة.",
+        "org.global_coalition",
+        "led_by",
+        "loc.united_states",
+    );
+    has(
+        "وأعلن تحالف الفتح الذي يتزعمه هادي العامري رفضه للنتائج.",
+        "org.fatah_alliance",
+        "led_by",
+        "per.hadi_al_amiri",
+    );
+    has(
+        "وتستضيف قاعدة الحرير قوات التحالف الدولي منذ سنوات.",
+        "org.global_coalition",
+        "stationed_at",
+        "base.harir",
+    );
+    has(
+        "وكانت مدينة الموصل تحت سيطرة تنظيم داعش حتى عام 2017.",
+        "loc.mosul",
+        "controlled_by",
+        "org.isis",
+    );
+    has(
+        "وأكد أن جهاز مكافحة الإرهاب مستمر في ملاحقة فلول داعش.",
+        "org.counter_terrorism_service",
+        "fights",
+        "org.isis",
+    );
+    has(
+        "واستهدفت طائرة مسيرة تابعة لكتائب حزب الله قاعدة عين الأسد.",
+        "org.kataib_hezbollah",
+        "attacked",
+        "base.ain_al_asad",
+    );
+    has(
+        "وشنت القوات الأمريكية غارات جوية على مواقع لكتائب حزب الله.",
+        "org.us_armed_forces",
+        "attacked",
+        "org.kataib_hezbollah",
+    );
+    has(
+        "وقصفت الطائرات التركية مواقع لحزب العمال الكردستاني في سنجار.",
+        "loc.turkey",
+        "attacked",
+        "org.pkk",
+    );
+    has(
+        "وقصفت المقاتلات الإسرائيلية مواقع لحركة حماس في غزة.",
+        "loc.israel",
+        "attacked",
+        "org.hamas",
+    );
+    has(
+        "وتبنت جماعة أصحاب الكهف هجوما على رتل للتحالف الدولي.",
+        "org.ashab_al_kahf",
+        "attacked",
+        "org.global_coalition",
+    );
+    has(
+        "وأجرى الرئيس الأمريكي جو بايدن اتصالا هاتفيا مع رئيس الوزراء العراقي مصطفى الكاظمي.",
+        "per.joe_biden",
+        "met_with",
+        "per.mustafa_al_kadhimi",
+    );
+    has(
+        "والتقى رئيس الوزراء مصطفى الكاظمي في بغداد قائد القيادة المركزية الأمريكية كينيث ماكنزي.",
+        "per.kenneth_mckenzie",
+        "met_with",
+        "per.mustafa_al_kadhimi",
+    );
+    has(
+        "وقالت رئيسة بعثة الأمم المتحدة في العراق جينين هينيس بلاسخارت إن الانتخابات جرت بسلاسة.",
+        "per.jeanine_hennis_plasschaert",
+        "leader_of",
+        "org.unami",
+    );
+    // the force is backed by the coalition; the coalition attacks nothing here
+    lacks(
+        "وتستهدف القوات اليمنية المدعومة من التحالف العربي مواقع الحوثيين.",
+        "attacked",
+    );
+}
+
 /// The cue words a matcher finds while it looks for names
 /// (`Matcher::watch`) are the ones the rules would find themselves: on the
 /// seed articles of `../shared` both ways give the same triples.

@@ -62,6 +62,25 @@ fn same_mark(a: char, b: char) -> bool {
     class(a) == class(b)
 }
 
+/// The kinds of place that stand before a place name as part of it, folded.
+const AREA_WORDS: [&str; 9] = [
+    "محافظه ",
+    "مدينه ",
+    "قضاء ",
+    "ناحيه ",
+    "اقليم ",
+    "ولايه ",
+    "بلده ",
+    "منطقه ",
+    "ريف ",
+];
+
+/// The folded name `name` starts with the kind of place it is: «محافظة
+/// الأنبار» (the `AREA` of the rules).
+pub fn written_with_kind(name: &str) -> bool {
+    AREA_WORDS.iter().any(|w| name.starts_with(w))
+}
+
 impl Sentence<'_> {
     /// Every hit of `rule` in the sentence, in order of start.
     pub fn hits(&self, rule: &Rule) -> Vec<Hit> {
@@ -184,7 +203,14 @@ impl Sentence<'_> {
                     } else {
                         0
                     };
-                    if types & (type_mask(kind) | country) != 0 {
+                    let area = if kind == EntityType::Loc
+                        && written_with_kind(&self.text[tokens[pos].start..tokens[pos].end])
+                    {
+                        super::rules::AREA
+                    } else {
+                        0
+                    };
+                    if types & (type_mask(kind) | country | area) != 0 {
                         match slot {
                             Some(slot) => {
                                 let old = binds[*slot];

@@ -15,6 +15,7 @@ use rustc_hash::FxHashMap as HashMap;
 use std::path::Path;
 
 use crate::error::{Error, ErrorKind, Errors, Location};
+use crate::gazetteer::EntityType;
 use crate::matcher::{EntityTable, Matcher, Mention, WordHit};
 use crate::normalize::Normalized;
 use crate::offsets::CodePoints;
@@ -202,9 +203,17 @@ impl Relations {
             // match is not even tokenized (most have fewer than two names).
             let first = mentions.partition_point(|m| m.folded_start < range.start);
             let names = mentions[first..].partition_point(|m| m.folded_start < range.end);
-            let present = mentions[first..first + names]
-                .iter()
-                .fold(0u8, |acc, m| acc | engine::type_mask(table.of(m).kind));
+            let present = mentions[first..first + names].iter().fold(0u8, |acc, m| {
+                let kind = table.of(m).kind;
+                let area = if kind == EntityType::Loc
+                    && engine::written_with_kind(&norm.text[m.folded_start..m.folded_end])
+                {
+                    rules::AREA
+                } else {
+                    0
+                };
+                acc | engine::type_mask(kind) | area
+            });
             let fits = |rule: &rules::Rule| {
                 rule.needs.len() <= names && rule.needs.iter().all(|&n| n & present != 0)
             };

@@ -17,7 +17,7 @@
 //! | `=word`, `=@class`, `=ORG:x` | as written: no proclitics on the first word (`=@head` does not take ورئيس; `=ORG:x` no name behind و/ف) |
 //! | `"،"` | that punctuation mark (، and , are one; so are - – —) |
 //! | `PUNCT` | any one punctuation mark |
-//! | `PERSON:x`, `ORG\|LOC:x`, `ANY:x`, `COUNTRY:x` | one name of those types (COUNTRY: a place that is a country), bound to slot `x` (`ORG\|LOC` alone binds nothing) |
+//! | `PERSON:x`, `ORG\|LOC:x`, `ANY:x`, `COUNTRY:x`, `AREA:x` | one name of those types (COUNTRY: a place that is a country; AREA: a place written with its kind, «محافظة الأنبار»), bound to slot `x` (`ORG\|LOC` alone binds nothing) |
 //! | `@class`, `@nat:x` | a title or rank of a class of `titles.tsv`, a `class` defined above, or a nationality adjective (bound to slot `x` as its country) |
 //! | `[ a b ]` | optional |
 //! | `!( a \| b )` | nothing, where neither `a` nor `b` follows |
@@ -449,6 +449,20 @@ fn first_words(
     }
 }
 
+/// The type bits of a slot with `COUNTRY` read as the place type it
+/// narrows, for what a sentence must hold for the rule to fit (a sentence
+/// tells apart its places written with their kind, `AREA`, not its
+/// countries).
+fn as_kinds(types: u8) -> u8 {
+    let loc = 1
+        << EntityType::ALL
+            .iter()
+            .position(|&k| k == EntityType::Loc)
+            .unwrap_or(0);
+    let narrowed = if types & COUNTRY != 0 { loc } else { 0 };
+    (types & !COUNTRY) | narrowed
+}
+
 /// Which types of name, and whether a class, may bind each slot.
 fn slot_sources(elems: &[Elem], by_name: &mut [u8], by_class: &mut [bool]) {
     for e in elems {
@@ -457,7 +471,7 @@ fn slot_sources(elems: &[Elem], by_name: &mut [u8], by_class: &mut [bool]) {
                 types,
                 slot: Some(s),
                 ..
-            } => by_name[*s] |= types,
+            } => by_name[*s] |= as_kinds(*types),
             Elem::Class { bind: Some(s), .. } => by_class[*s] = true,
             Elem::Alt(alts) | Elem::Opt(alts) => {
                 for a in alts {
@@ -592,12 +606,19 @@ enum Tok {
 /// adjective in `nationalities.tsv`).
 pub const COUNTRY: u8 = 0b1_0000;
 
+/// The bit of `AREA`: a place written with its kind as part of the name
+/// («محافظة الأنبار», «مدينة الموصل»), so that «في محافظة» is inside it.
+pub const AREA: u8 = 0b10_0000;
+
 fn type_bit(name: &str) -> Option<u8> {
     if name == "ANY" {
         return Some(0b1111);
     }
     if name == "COUNTRY" {
         return Some(COUNTRY);
+    }
+    if name == "AREA" {
+        return Some(AREA);
     }
     let kind = EntityType::parse(name)?;
     Some(1 << EntityType::ALL.iter().position(|&k| k == kind)?)
