@@ -454,6 +454,65 @@ fn everyday_phrasings() {
         "leader_of",
         "org.unami",
     );
+    has(
+        "وكان قائد فيلق القدس في الحرس الثوري إسماعيل قاآني قد زار بغداد سرا.",
+        "per.esmail_qaani",
+        "leader_of",
+        "org.quds_force",
+    );
+    has(
+        "ومدينة القائم كانت خاضعة لسيطرة تنظيم داعش.",
+        "loc.al_qaim",
+        "controlled_by",
+        "org.isis",
+    );
+    has(
+        "وتضم قاعدة عين الأسد جنودا من القوات الأمريكية.",
+        "org.us_armed_forces",
+        "stationed_at",
+        "base.ain_al_asad",
+    );
+    has(
+        "وعقد الكاظمي اجتماعا مع قائد القوات الأمريكية الجنرال كينيث ماكنزي.",
+        "per.kenneth_mckenzie",
+        "met_with",
+        "per.mustafa_al_kadhimi",
+    );
+    has(
+        "وبحث رئيس مجلس النواب محمد الحلبوسي مع السفير الأمريكي ماثيو تولر العلاقات الثنائية.",
+        "per.matthew_tueller",
+        "met_with",
+        "per.mohammed_al_halbousi",
+    );
+    has(
+        "ويقاتل الجيش العراقي تنظيم داعش في صحراء الأنبار.",
+        "org.iraqi_army",
+        "fights",
+        "org.isis",
+    );
+    has(
+        "وأعلنت كتائب حزب الله مسؤوليتها عن استهداف قاعدة عين الأسد.",
+        "org.kataib_hezbollah",
+        "attacked",
+        "base.ain_al_asad",
+    );
+    has(
+        "وشن تنظيم داعش هجوما على نقطة للجيش العراقي في كركوك.",
+        "org.isis",
+        "attacked",
+        "org.iraqi_army",
+    );
+    has(
+        "وتعرضت قاعدة عين الأسد لهجوم صاروخي نفذته كتائب حزب الله.",
+        "org.kataib_hezbollah",
+        "attacked",
+        "base.ain_al_asad",
+    );
+    // a verb the text denies
+    lacks(
+        "ولم تستهدف القوات الأمريكية أي موقع للحشد الشعبي بحسب البيان.",
+        "attacked",
+    );
     // the force is backed by the coalition; the coalition attacks nothing here
     lacks(
         "وتستهدف القوات اليمنية المدعومة من التحالف العربي مواقع الحوثيين.",
