@@ -96,6 +96,47 @@ fn discovery_finds_names_after_titles_and_heads() {
     );
 }
 
+/// A title, the body it is of (a listed organization or place), then the
+/// person: a known given name opens the name there.
+#[test]
+fn discovery_finds_the_person_after_the_body_of_a_title() {
+    let list = "surface\ttype
+جعفر الصادق\tPER
+بدر شاكر السياب\tPER
+كتائب حزب الله\tORG
+لجنة الأمن والدفاع النيابية\tORG
+البيت الأبيض\tORG
+الأمم المتحدة\tORG
+";
+    let ids = |text: &str| -> Vec<String> {
+        with_list(list, text, true)
+            .into_iter()
+            .map(|(_, id)| id)
+            .collect()
+    };
+    assert_eq!(
+        ids("وقال الناطق العسكري باسم كتائب حزب الله جعفر الحسيني إن الكتائب لن تتوقف."),
+        ["list.org.كتايب_حزب_الله", "disc.per.جعفر_الحسيني"]
+    );
+    assert_eq!(
+        ids("وقال عضو لجنة الأمن والدفاع النيابية بدر الزيادي لوكالة الأنباء إن القرار ملزم."),
+        [
+            "list.org.لجنه_الامن_والدفاع_النيابيه",
+            "disc.per.بدر_الزيادي"
+        ]
+    );
+    // a tie with no body after it is not skipped: «عن نجاح» opens no name
+    assert_eq!(
+        ids("وأعلن المتحدث باسم البيت الأبيض عن جعفر الصادق."),
+        ["list.org.البيت_الابيض", "list.per.جعفر_الصادق"]
+    );
+    // a person's own name is no body: the words after it are not a new person
+    assert_eq!(
+        ids("وقال المبعوث جعفر الصادق بدر الدين إن الأمم المتحدة تدعم الحوار."),
+        ["list.per.جعفر_الصادق", "list.org.الامم_المتحده"]
+    );
+}
+
 #[test]
 fn discovery_takes_unknown_names_after_definite_titles() {
     let list = "surface\ttype\nفرنسا\tLOC\n";

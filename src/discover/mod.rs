@@ -58,6 +58,8 @@ struct Word {
     end: usize,
     /// Inside a mention already.
     taken: bool,
+    /// That mention, by its index in the document's mentions.
+    mention: Option<usize>,
     /// Only a space since the previous word.
     joined: bool,
 }
@@ -150,11 +152,13 @@ impl Discoverer {
                 m += 1;
             }
             let taken = mentions.get(m).is_some_and(|x| x.folded_start < end);
+            let mention = taken.then_some(m);
             let joined = !out.is_empty() && &t[prev_end..i] == " ";
             out.push(Word {
                 start: i,
                 end,
                 taken,
+                mention,
                 joined,
             });
             prev_end = end;
@@ -183,6 +187,82 @@ impl Discoverer {
             }
         }
         best
+    }
+
+    /// After a title that ends at word `j`: a name already found (the body
+    /// the title is of: an organization or a place), behind one of the
+    /// words that tie a title to it (باسم، عن، في، لدى) or none, up to one
+    /// more such tie and name, nationality adjectives and ranks, then a
+    /// person: a known given name and one or two name words after it.
+    /// Returns the span of the person in words.
+    fn after_body(
+        &self,
+        t: &str,
+        words: &[Word],
+        j: usize,
+        written: (&str, &Normalized),
+        is_body: impl Fn(usize) -> bool,
+    ) -> Option<(usize, usize)> {
+        const TIES: [&str; 5] = ["باسم", "عن", "في", "لدي", "لدى"];
+        let word = |k: usize| words.get(k).filter(|w| w.joined);
+        let text = |w: &Word| &t[w.start..w.end];
+        let mut k = j;
+        for round in 0..2 {
+            let before = k;
+            if word(k).is_some_and(|w| !w.taken && TIES.contains(&text(w))) {
+                k += 1;
+            }
+            let body = k;
+            while word(k).is_some_and(|w| w.mention.is_some_and(&is_body)) && k < body + 8 {
+                k += 1;
+            }
+            if k == body {
+                if round == 0 {
+                    return None;
+                }
+                k = before;
+                break;
+            }
+        }
+        loop {
+            if word(k).is_some_and(|w| {
+                !w.taken
+                    && (self.nationalities.contains(text(w)) || TITLE_MODIFIERS.contains(&text(w)))
+            }) {
+                k += 1;
+            } else if let Some(after) = word(k).and_then(|_| self.title_at(t, words, k)) {
+                k = after;
+            } else {
+                break;
+            }
+        }
+        let first = word(k)
+            .filter(|w| !w.taken && self.name_word(t, w) && self.given_names.contains(text(w)))?;
+        let start = k;
+        let mut end = k + 1;
+        let compound = ["عبد", "ابو", "ابن", "بن", "ام"].contains(&text(first));
+        if compound {
+            word(end).filter(|w| !w.taken)?;
+            end += 1;
+        }
+        // (one more word when the last is the first half of a compound:
+        // «عبد المحمود عبد الحليم», «وليد بن عبد الكريم»)
+        let halves = ["عبد", "ابو", "ابن", "بن", "ام"];
+        while (end < start + 3 || (end < start + 5 && halves.contains(&text(&words[end - 1]))))
+            && word(end).is_some_and(|w| {
+                let next_definite = word(end + 1).is_some_and(|x| text(x).starts_with("ال"));
+                !w.taken
+                    && self.name_word(t, w)
+                    && self.may_go_on(text(w), as_written(written.0, written.1, w))
+                    && !(text(w).starts_with('ل') && self.behind_preposition(text(w), next_definite))
+                    // a preposition with the article: «للطرد»، «بالقتل»
+                    && !["لل", "بال", "كال"].iter().any(|p| text(w).starts_with(p))
+            })
+        {
+            end += 1;
+        }
+        // a given name alone is too little to go on here
+        (end > start + 1 + usize::from(compound)).then_some((start, end))
     }
 
     fn heads(&self, kind: EntityType) -> &HashSet<String> {
@@ -456,6 +536,28 @@ impl Discoverer {
                     }
                 }
                 if k > j {
+                    found.push(Found {
+                        kind: EntityType::Person,
+                        start: words[j].start,
+                        end: words[k - 1].end,
+                    });
+                    i = k;
+                    continue;
+                }
+                // the title of a body named right after it, then the person
+                // («الناطق باسم كتائب حزب الله جعفر الحسيني», «عضو لجنة الأمن
+                // والدفاع النيابية بدر الزيادي», «سفير العراق لدى واشنطن فريد
+                // ياسين»): only a known given name opens the name there
+                let is_body = |m: usize| {
+                    mentions.get(m).is_some_and(|m| {
+                        let kind = match listed_entities.get(m.entity) {
+                            Some(e) => e.kind,
+                            None => EntityType::Person,
+                        };
+                        matches!(kind, EntityType::Org | EntityType::Loc)
+                    })
+                };
+                if let Some((j, k)) = self.after_body(t, &words, j, (text, norm), is_body) {
                     found.push(Found {
                         kind: EntityType::Person,
                         start: words[j].start,
