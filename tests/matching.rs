@@ -250,3 +250,44 @@ fn a_hyphen_between_the_words_of_a_name_is_a_space() {
         ),
     ]);
 }
+
+/// With the bundled lists: words that fold to a listed name but are not
+/// that name here, and one bare name two entities share, told apart by
+/// what stands before it.
+#[test]
+fn bundled_lists_tell_names_from_words_and_from_each_other() {
+    let matcher = Matcher::new(&Gazetteer::bundled().expect("bundled lists")).expect("matcher");
+    let ids = |text: &str| -> Vec<(String, String)> {
+        matcher
+            .find(text)
+            .iter()
+            .map(|m| (m.text(text).to_string(), matcher.entity(m).id.clone()))
+            .collect()
+    };
+    // «أودى بحياة» folds to the carmaker's name
+    assert_eq!(ids("انفجار أودى بحياة ثلاثة أشخاص"), []);
+    assert_eq!(
+        ids("أعلنت شركة أودي"),
+        [("شركة أودي".to_string(), "org.audi".to_string())]
+    );
+    // الفاو: the Iraqi town, or the UN's FAO
+    assert_eq!(
+        ids("وصل الوفد إلى الفاو جنوب البصرة"),
+        [
+            ("الفاو".to_string(), "loc.faw".to_string()),
+            ("البصرة".to_string(), "loc.basra".to_string())
+        ]
+    );
+    assert_eq!(
+        ids("وتوقع تقرير الفاو تراجع الإنتاج"),
+        [("الفاو".to_string(), "org.fao".to_string())]
+    );
+    // «العراق بلد»: a country, not Balad air base
+    assert_eq!(
+        ids("قاعدة بلد الجوية. والعراق بلد ذو سيادة"),
+        [
+            ("قاعدة بلد الجوية".to_string(), "base.balad".to_string()),
+            ("العراق".to_string(), "loc.iraq".to_string())
+        ]
+    );
+}
