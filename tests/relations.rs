@@ -508,6 +508,44 @@ fn everyday_phrasings() {
         "attacked",
         "base.ain_al_asad",
     );
+    has(
+        "وتسيطر كتائب حزب الله على منطقة جرف الصخر منذ عام 2014.",
+        "loc.jurf_al_sakhar",
+        "controlled_by",
+        "org.kataib_hezbollah",
+    );
+    has(
+        "وناقش محمد شياع السوداني مع قائد القيادة المركزية الأمريكية الجنرال مايكل كوريلا مستقبل التحالف.",
+        "per.michael_kurilla",
+        "met_with",
+        "per.mohammed_shia_al_sudani",
+    );
+    has(
+        "وتواصل القوات العراقية عملياتها ضد خلايا داعش في كركوك.",
+        "org.iraqi_security_forces",
+        "fights",
+        "org.isis",
+    );
+    has(
+        "وقصفت طائرات أمريكية مقرات لكتائب حزب الله على الحدود.",
+        "loc.united_states",
+        "attacked",
+        "org.kataib_hezbollah",
+    );
+    has(
+        "وأطلقت كتائب حزب الله صواريخ على قاعدة فكتوريا.",
+        "org.kataib_hezbollah",
+        "attacked",
+        "base.camp_victory",
+    );
+    has(
+        "قال المتحدث باسم وزارة الدفاع الأمريكية (البنتاغون) جون كيربي إن القوات ستبقى.",
+        "per.john_kirby",
+        "spokesperson_of",
+        "org.us_department_of_defense",
+    );
+    // a direction from a capital is no containment
+    lacks("وتقع النجف جنوبي العاصمة بغداد.", "located_in");
     // a verb the text denies
     lacks(
         "ولم تستهدف القوات الأمريكية أي موقع للحشد الشعبي بحسب البيان.",
