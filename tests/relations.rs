@@ -546,6 +546,42 @@ fn everyday_phrasings() {
     );
     // a direction from a capital is no containment
     lacks("وتقع النجف جنوبي العاصمة بغداد.", "located_in");
+    has(
+        "وتنضوي كتائب حزب الله تحت مظلة هيئة الحشد الشعبي.",
+        "org.kataib_hezbollah",
+        "part_of",
+        "org.popular_mobilization_forces",
+    );
+    has(
+        "وتعد منظمة بدر من أبرز فصائل الحشد الشعبي.",
+        "org.badr_organization",
+        "part_of",
+        "org.popular_mobilization_forces",
+    );
+    has(
+        "وقال إن فيلق القدس، ذراع الحرس الثوري الإيراني الخارجية، يدعم الفصائل.",
+        "org.quds_force",
+        "part_of",
+        "org.irgc",
+    );
+    has(
+        "وخلف إسماعيل قاآني قاسم سليماني في قيادة فيلق القدس.",
+        "per.esmail_qaani",
+        "succeeded",
+        "per.qasem_soleimani",
+    );
+    has(
+        "وحل الجنرال مايكل كوريلا محل الجنرال كينيث ماكنزي على رأس القيادة المركزية.",
+        "per.michael_kurilla",
+        "succeeded",
+        "per.kenneth_mckenzie",
+    );
+    has(
+        "وتوجد في قاعدة عين الأسد قوات أمريكية وأخرى من التحالف الدولي.",
+        "org.us_armed_forces",
+        "stationed_at",
+        "base.ain_al_asad",
+    );
     // a verb the text denies
     lacks(
         "ولم تستهدف القوات الأمريكية أي موقع للحشد الشعبي بحسب البيان.",
