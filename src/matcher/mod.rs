@@ -620,12 +620,29 @@ impl Matcher {
         if forms.is_empty() {
             return chosen;
         }
+        // Every form read at a word ends where the word ends: a word that
+        // does not end as some form does (its last four bytes, two Arabic
+        // letters) is passed over without a lookup. Forms are two letters
+        // or more; a shorter one (Latin) turns the test off.
+        let tail = |s: &str| -> Option<[u8; 4]> { s.as_bytes().last_chunk::<4>().copied() };
+        let mut ends: Vec<[u8; 4]> = Vec::new();
+        let mut every_end = false;
+        for form in forms.keys() {
+            match tail(form) {
+                Some(end) if !ends.contains(&end) => ends.push(end),
+                Some(_) => {}
+                None => every_end = true,
+            }
+        }
         let words = n.words();
         let mut taken: Vec<(usize, usize)> = chosen.iter().map(|(c, _)| (c.start, c.end)).collect();
         let mut extra: Vec<(Candidate, u32)> = Vec::new();
         let mut li_al = String::new();
         for (k, w) in words.iter().enumerate() {
             let w_end = w.end as usize;
+            if !every_end && !tail(&t[w.range()]).is_some_and(|end| ends.contains(&end)) {
+                continue;
+            }
             for (start, after_lam) in entry_points(t, w.range()) {
                 let here = &t[start..w_end];
                 let mut options = forms.get(here).into_iter().flatten().collect::<Vec<_>>();
