@@ -39,8 +39,9 @@ fn classify(c: char) -> Fold {
     use Fold::*;
     match c as u32 {
         0x41..=0x5A => Char(c.to_ascii_lowercase()),
+        // the underscore joins the words of a hashtag (#محمود_عباس)
         0x00..=0x7F => {
-            if c.is_ascii_whitespace() {
+            if c.is_ascii_whitespace() || c == '_' {
                 Space
             } else {
                 Char(c)
@@ -389,7 +390,7 @@ impl Normalized {
             let start = i as u32;
             if b < 0x80 {
                 let c = b as char;
-                if c.is_ascii_whitespace() {
+                if c.is_ascii_whitespace() || c == '_' {
                     f.space(c, start, 1);
                 } else {
                     f.char(c.to_ascii_lowercase(), start, 1);
@@ -531,6 +532,16 @@ mod tests {
         assert_eq!(n.text, "قاعده عين الاسد");
         let (a, b) = n.original_span(0, n.text.len());
         assert_eq!(&text[a..b], text);
+    }
+
+    #[test]
+    fn the_underscore_of_a_hashtag_is_a_space() {
+        let text = "التقى #محمود_عباس";
+        let n = Normalized::new(text);
+        assert_eq!(n.text, "التقي #محمود عباس");
+        let start = n.text.find('م').unwrap();
+        let (a, b) = n.original_span(start, n.text.len());
+        assert_eq!(&text[a..b], "محمود_عباس");
     }
 
     #[test]

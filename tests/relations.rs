@@ -582,6 +582,24 @@ fn everyday_phrasings() {
         "stationed_at",
         "base.ain_al_asad",
     );
+    // hashtags, and a prince's title before his name
+    has(
+        "التقى الرئيس الروسي #فلاديمير_بوتين السبت في موسكو، الرئيس الفلسطيني #محمود_عباس.",
+        "per.mahmoud_abbas",
+        "met_with",
+        "per.vladimir_putin",
+    );
+    has(
+        "قال السفير السعودي في الولايات المتحدة الأمير خالد بن سلمان إن المملكة لن تسمح بذلك.",
+        "per.khalid_bin_salman",
+        "ambassador_to",
+        "loc.united_states",
+    );
+    // «سفير الولايات المتحدة» is the ambassador the United States sends
+    lacks(
+        "وقالت نيكي هيلي، سفيرة الولايات المتحدة، إن القرار ملزم.",
+        "ambassador_to",
+    );
     // a verb the text denies
     lacks(
         "ولم تستهدف القوات الأمريكية أي موقع للحشد الشعبي بحسب البيان.",
