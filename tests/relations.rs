@@ -600,6 +600,32 @@ fn everyday_phrasings() {
         "وقالت نيكي هيلي، سفيرة الولايات المتحدة، إن القرار ملزم.",
         "ambassador_to",
     );
+    has(
+        "وخضعت مدينة الموصل لسيطرة تنظيم داعش ثلاث سنوات.",
+        "loc.mosul",
+        "controlled_by",
+        "org.isis",
+    );
+    has(
+        "وتخوض قوات البيشمركة معارك ضد تنظيم داعش في جبال قرة جوغ.",
+        "org.peshmerga",
+        "fights",
+        "org.isis",
+    );
+    has(
+        "وأعلنت المقاومة الإسلامية في العراق استهداف قاعدة حرير بطائرة مسيرة.",
+        "org.islamic_resistance_in_iraq",
+        "attacked",
+        "base.harir",
+    );
+    has(
+        "وقصفت المسيرات التركية مواقع لحزب العمال الكردستاني في جبال قنديل.",
+        "loc.turkey",
+        "attacked",
+        "org.pkk",
+    );
+    // a battle of words or votes is no fighting
+    lacks("ويخوض تيار المستقبل معركة انتخابية ضد حزب الله.", "fights");
     // a verb the text denies
     lacks(
         "ولم تستهدف القوات الأمريكية أي موقع للحشد الشعبي بحسب البيان.",
