@@ -626,6 +626,24 @@ fn everyday_phrasings() {
     );
     // a battle of words or votes is no fighting
     lacks("ويخوض تيار المستقبل معركة انتخابية ضد حزب الله.", "fights");
+    has(
+        "وجرى خلال اللقاء الذي جمع محمد شياع السوداني والسفيرة الأمريكية ألينا رومانوسكي بحث التعاون الأمني.",
+        "per.alina_romanowski",
+        "met_with",
+        "per.mohammed_shia_al_sudani",
+    );
+    has(
+        "وتلاحق القوات الأمنية العراقية فلول تنظيم داعش في صحراء الأنبار.",
+        "org.iraqi_security_forces",
+        "fights",
+        "org.isis",
+    );
+    has(
+        "وأغارت طائرات إسرائيلية على مواقع للحرس الثوري الإيراني قرب دمشق.",
+        "loc.israel",
+        "attacked",
+        "org.irgc",
+    );
     // a verb the text denies
     lacks(
         "ولم تستهدف القوات الأمريكية أي موقع للحشد الشعبي بحسب البيان.",
