@@ -254,9 +254,8 @@ impl Discoverer {
                 !w.taken
                     && self.name_word(t, w)
                     && self.may_go_on(text(w), as_written(written.0, written.1, w))
-                    && !(text(w).starts_with('ل') && self.behind_preposition(text(w), next_definite))
-                    // a preposition with the article: «للطرد»، «بالقتل»
-                    && !["لل", "بال", "كال"].iter().any(|p| text(w).starts_with(p))
+                    && !(text(w).starts_with('ل')
+                        && self.behind_preposition(text(w), next_definite))
             })
         {
             end += 1;
@@ -360,7 +359,12 @@ impl Discoverer {
         // with its object (أهدرها، كلماتها)
         let tanwin = original.contains(['\u{064B}', '\u{064C}', '\u{064D}']);
         let pronoun = s.ends_with("ها") && s.chars().nth(4).is_some();
-        !(list || feminine_noun || tanwin || pronoun)
+        // ل with the article (للطرد، للصحفيين) or before a noun the lists
+        // know (لصحيفة، لوكالة) starts what follows the name (not بال، كال:
+        // بالترو، كالين are names)
+        let preposition =
+            s.starts_with("لل") || (s.starts_with('ل') && self.behind_preposition(s, false));
+        !(list || feminine_noun || tanwin || pronoun || preposition)
     }
 
     /// People named one after another: after a person (listed or found),
