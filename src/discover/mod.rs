@@ -364,7 +364,11 @@ impl Discoverer {
         // بالترو، كالين are names)
         let preposition =
             s.starts_with("لل") || (s.starts_with('ل') && self.behind_preposition(s, false));
-        !(list || feminine_noun || tanwin || pronoun || preposition)
+        // و before a common word is the next clause (وكان، وقال)
+        let clause = s
+            .strip_prefix('و')
+            .is_some_and(|rest| self.defences.is_common(rest));
+        !(list || feminine_noun || tanwin || pronoun || preposition || clause)
     }
 
     /// People named one after another: after a person (listed or found),
