@@ -104,6 +104,11 @@ fn discovery_finds_names_after_titles_and_heads() {
         ids("وقال اللواء سليم العبيدي للصحفيين إن الوضع هادئ"),
         ["سليم العبيدي"]
     );
+    // nor is و with a common word: the next clause
+    assert_eq!(
+        ids("وقال اللواء سليم العبيدي وهو يتفقد القوات إن الوضع هادئ"),
+        ["سليم العبيدي"]
+    );
     // a title followed by a verb or an unknown word discovers nothing
     assert_eq!(
         with_list(list, "وقال الرئيس يتحدث عن الوزير الجديد", true),
