@@ -104,6 +104,11 @@ fn discovery_finds_names_after_titles_and_heads() {
         ids("وقال اللواء سليم العبيدي للصحفيين إن الوضع هادئ"),
         ["سليم العبيدي"]
     );
+    // a nationality used as a noun, then a known given name
+    assert_eq!(
+        ids("وتفوق على الإسباني سليم العبيدي في النهائي"),
+        ["سليم العبيدي"]
+    );
     // nor is و with a common word: the next clause
     assert_eq!(
         ids("وقال اللواء سليم العبيدي وهو يتفقد القوات إن الوضع هادئ"),

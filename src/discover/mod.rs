@@ -236,6 +236,20 @@ impl Discoverer {
                 break;
             }
         }
+        self.named_at(t, words, k, written)
+    }
+
+    /// A person whose name starts at word `k` with a known given name, and
+    /// one or two name words after it: the span in words.
+    fn named_at(
+        &self,
+        t: &str,
+        words: &[Word],
+        k: usize,
+        written: (&str, &Normalized),
+    ) -> Option<(usize, usize)> {
+        let word = |k: usize| words.get(k).filter(|w| w.joined);
+        let text = |w: &Word| &t[w.start..w.end];
         let first = word(k)
             .filter(|w| !w.taken && self.name_word(t, w) && self.given_names.contains(text(w)))?;
         let start = k;
@@ -566,6 +580,23 @@ impl Discoverer {
                     })
                 };
                 if let Some((j, k)) = self.after_body(t, &words, j, (text, norm), is_body) {
+                    found.push(Found {
+                        kind: EntityType::Person,
+                        start: words[j].start,
+                        end: words[k - 1].end,
+                    });
+                    i = k;
+                    continue;
+                }
+            }
+            // a person after a nationality used as a noun: «شن الإسباني فرناندو
+            // ألونسو»، «على الألماني مايكل شوماخر»
+            if !words[i].taken
+                && self
+                    .nationalities
+                    .contains(&t[words[i].start..words[i].end])
+            {
+                if let Some((j, k)) = self.named_at(t, &words, i + 1, (text, norm)) {
                     found.push(Found {
                         kind: EntityType::Person,
                         start: words[j].start,
