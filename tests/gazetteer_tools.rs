@@ -47,6 +47,9 @@ fn noisy_lists_need_evidence_for_one_word_and_common_names() {
         with_list(LIST, "خرج من البيت على عجل وقال أن الشيخ وصل لها", false),
         []
     );
+    // a preposition spelled like a name is never one, even after a cue:
+    // «أكد على» is على, not علي
+    assert_eq!(with_list(LIST, "وأكد على ضرورة الحوار", false), []);
     // a one-word person name needs a title before it...
     assert_eq!(
         with_list(LIST, "وصل كريم إلى بغداد", false),

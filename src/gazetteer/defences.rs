@@ -11,6 +11,10 @@ use rustc_hash::FxHashSet as HashSet;
 use super::EntityType;
 use crate::normalize::fold;
 
+/// Folded prepositions that are also spelled like names: على/علي، إلى/إلي،
+/// لدى، حتى، متى، سوى.
+const PREPOSITIONS_LIKE_NAMES: [&str; 6] = ["علي", "الي", "لدي", "حتي", "متي", "سوي"];
+
 /// The data the defences use, and whether they are on.
 #[derive(Debug, Clone, Default)]
 pub struct Defences {
@@ -87,6 +91,12 @@ impl Defences {
             return None;
         }
         let one_word = !folded.contains(' ');
+        // prepositions that fold to a name (على and علي, إلى and إلي) are
+        // never taken alone: a cue before them is a verb's («أكد على»،
+        // «دعا إلى»), and they come after any earlier mention of the name
+        if one_word && PREPOSITIONS_LIKE_NAMES.contains(&folded) {
+            return None;
+        }
         // a title is never a person's name: الشيخ، رئيس، السيد
         if one_word
             && self
