@@ -50,6 +50,17 @@ fn noisy_lists_need_evidence_for_one_word_and_common_names() {
     // a preposition spelled like a name is never one, even after a cue:
     // «أكد على» is على, not علي
     assert_eq!(with_list(LIST, "وأكد على ضرورة الحوار", false), []);
+    // nor is a nationality adjective, or a word that opens a title, though
+    // a cue stands before it: «الرئيس المصري»، «المتحدث باسم»
+    let list = "surface\ttype\nالمصري\tPER\nباسم\tPER\n";
+    assert_eq!(
+        with_list(
+            list,
+            "وقال الرئيس المصري إن المتحدث باسم الحكومة غادر",
+            false
+        ),
+        []
+    );
     // a one-word person name needs a title before it...
     assert_eq!(
         with_list(LIST, "وصل كريم إلى بغداد", false),

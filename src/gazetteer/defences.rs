@@ -11,9 +11,23 @@ use rustc_hash::FxHashSet as HashSet;
 use super::EntityType;
 use crate::normalize::fold;
 
-/// Folded prepositions that are also spelled like names: على/علي، إلى/إلي،
-/// لدى، حتى، متى، سوى.
-const PREPOSITIONS_LIKE_NAMES: [&str; 6] = ["علي", "الي", "لدي", "حتي", "متي", "سوي"];
+/// Folded words that an imported list may carry as one-word names but that
+/// are never one alone: prepositions spelled like names (على/علي، إلى/إلي،
+/// لدى، حتى، متى، سوى), and words that open a title or a phrase after a
+/// cue (المتحدث باسم، الأمين العام، أكد بيان، اليوم الأول).
+const NEVER_ALONE: [&str; 11] = [
+    "علي",
+    "الي",
+    "لدي",
+    "حتي",
+    "متي",
+    "سوي",
+    "باسم",
+    "الامين",
+    "بيان",
+    "الاول",
+    "اليوم",
+];
 
 /// The data the defences use, and whether they are on.
 #[derive(Debug, Clone, Default)]
@@ -23,6 +37,9 @@ pub struct Defences {
     common: HashSet<String>,
     /// Folded cue words by type, in [`EntityType::ALL`] order.
     type_cues: [Vec<String>; 4],
+    /// Folded nationality adjectives: never a person's name alone (المصري
+    /// after «الرئيس» is the president's country, not a surname).
+    nationalities: HashSet<String>,
 }
 
 impl Defences {
@@ -64,6 +81,7 @@ impl Defences {
             on: true,
             common,
             type_cues,
+            nationalities: super::bundled::nationality_words(),
         }
     }
 
@@ -91,10 +109,12 @@ impl Defences {
             return None;
         }
         let one_word = !folded.contains(' ');
-        // prepositions that fold to a name (على and علي, إلى and إلي) are
-        // never taken alone: a cue before them is a verb's («أكد على»،
-        // «دعا إلى»), and they come after any earlier mention of the name
-        if one_word && PREPOSITIONS_LIKE_NAMES.contains(&folded) {
+        // a cue before these is a verb's or a title's («أكد على»، «دعا إلى»،
+        // «المتحدث باسم»), and they come after any earlier mention of the name
+        if one_word && NEVER_ALONE.contains(&folded) {
+            return None;
+        }
+        if one_word && kind == EntityType::Person && self.nationalities.contains(folded) {
             return None;
         }
         // a title is never a person's name: الشيخ، رئيس، السيد
