@@ -114,7 +114,12 @@ impl Defences {
         if one_word && NEVER_ALONE.contains(&folded) {
             return None;
         }
-        if one_word && kind == EntityType::Person && self.nationalities.contains(folded) {
+        // nor is a nationality adjective a person (المصري after «الرئيس»), or,
+        // without the article, anything else (لبناني)
+        if one_word
+            && self.nationalities.contains(folded)
+            && (kind == EntityType::Person || !folded.starts_with("ال"))
+        {
             return None;
         }
         // a title is never a person's name: الشيخ، رئيس، السيد
