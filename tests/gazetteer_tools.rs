@@ -52,7 +52,7 @@ fn noisy_lists_need_evidence_for_one_word_and_common_names() {
     assert_eq!(with_list(LIST, "وأكد على ضرورة الحوار", false), []);
     // nor is a nationality adjective, or a word that opens a title, though
     // a cue stands before it: «الرئيس المصري»، «المتحدث باسم»
-    let list = "surface\ttype\nالمصري\tPER\nباسم\tPER\n";
+    let list = "surface\ttype\nالمصري\tPER\nباسم\tPER\nلبناني\tLOC\n";
     assert_eq!(
         with_list(
             list,
@@ -61,6 +61,7 @@ fn noisy_lists_need_evidence_for_one_word_and_common_names() {
         ),
         []
     );
+    assert_eq!(with_list(list, "قتل مواطن لبناني", false), []);
     // a one-word person name needs a title before it...
     assert_eq!(
         with_list(LIST, "وصل كريم إلى بغداد", false),
