@@ -3,7 +3,8 @@
 //! is the same for any number of threads and memory does not grow with the
 //! input.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, VecDeque};
+use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
@@ -128,8 +129,7 @@ fn emit<E>(
 /// Decodes and analyses every record of `records` on a pool of
 /// `options.threads` threads and calls `sink` for each document and reject,
 /// in input order. Reading and the sink run on the calling thread, beside
-/// the pool, one batch behind and one ahead of it. A sink error stops the
-/// run and is returned.
+/// the pool. A sink error stops the run and is returned.
 pub fn run<I, E>(
     analyzer: &Analyzer,
     records: I,
@@ -157,39 +157,49 @@ where
         }
         batch
     };
-    // Three stages overlap: while the pool analyses one batch, this thread
-    // hands the batch before it to the sink and reads the batch after it.
-    let mut batch = next_batch();
-    let mut done: Vec<Analysed> = Vec::new();
-    while !batch.is_empty() || !done.is_empty() {
-        let (analysed, emitted, following) = std::thread::scope(|scope| {
-            let work = scope.spawn(|| {
-                pool.install(|| {
-                    std::mem::take(&mut batch)
+    // Reading and the sink run on this thread while up to `IN_FLIGHT`
+    // batches are analysed on the pool. A batch is one job whose documents
+    // are spread over the workers, and the next batch is already queued
+    // when it ends, so a worker that finishes early takes documents of the
+    // next batch instead of waiting for the slowest document of this one.
+    // Batches come back in the order they were read.
+    const IN_FLIGHT: usize = 2;
+    let mut outcome = Ok(());
+    pool.in_place_scope(|scope| {
+        let mut pending: VecDeque<mpsc::Receiver<Vec<Analysed>>> = VecDeque::new();
+        loop {
+            while pending.len() < IN_FLIGHT {
+                let batch = next_batch();
+                if batch.is_empty() {
+                    break;
+                }
+                let (done, receive) = mpsc::sync_channel(1);
+                scope.spawn(move |_| {
+                    let analysed: Vec<Analysed> = batch
                         .into_par_iter()
                         .map(|rec| {
                             let doc = input::decode(rec, fields)?;
                             let analysis = analyzer.analyze(&doc.text);
                             Ok((doc, analysis))
                         })
-                        .collect::<Vec<Analysed>>()
-                })
-            });
-            let emitted = emit(analyzer, &done, &mut stats, &mut sink);
-            let following = if emitted.is_ok() {
-                next_batch()
-            } else {
-                Vec::new()
+                        .collect();
+                    // the receiver is gone only when the sink failed
+                    let _ = done.send(analysed);
+                });
+                pending.push_back(receive);
+            }
+            let Some(receive) = pending.pop_front() else {
+                break;
             };
-            let analysed = work
-                .join()
-                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-            (analysed, emitted, following)
-        });
-        emitted?;
-        done = analysed;
-        batch = following;
-    }
+            // an error here means the job panicked: the scope rethrows it
+            let Ok(analysed) = receive.recv() else { break };
+            if let Err(e) = emit(analyzer, &analysed, &mut stats, &mut sink) {
+                outcome = Err(e);
+                break;
+            }
+        }
+    });
+    outcome?;
     stats.elapsed = started.elapsed();
     Ok(stats)
 }
