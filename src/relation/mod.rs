@@ -56,7 +56,14 @@ pub struct Relations {
     /// The classes `negation` and `negation_exception` as one element each.
     negation: Option<[Elem; 1]>,
     exception: Option<[Elem; 1]>,
+    /// For each set of name types a sentence may hold (the bits of
+    /// [`engine::type_mask`] and [`rules::AREA`]), the rules whose slots
+    /// those types can fill, in rule order: a sentence tries only these.
+    fitting: Vec<Vec<usize>>,
 }
+
+/// One more than the largest set of name types (see `Relations::fitting`).
+const TYPE_SETS: usize = (rules::AREA as usize) << 1;
 
 impl Relations {
     /// The bundled rules, titles and nationalities, plus rule files.
@@ -111,7 +118,20 @@ impl Relations {
         }
         let class = |name: &str| set.classes.get(name).map(|alts| [Elem::Alt(alts.clone())]);
         let (negation, exception) = (class("negation"), class("negation_exception"));
+        let fitting = (0..TYPE_SETS)
+            .map(|present| {
+                (0..set.rules.len())
+                    .filter(|&r| {
+                        set.rules[r]
+                            .needs
+                            .iter()
+                            .all(|&n| n as usize & present != 0)
+                    })
+                    .collect()
+            })
+            .collect();
         Relations {
+            fitting,
             set,
             lexicon,
             country_entity,
@@ -214,10 +234,9 @@ impl Relations {
                 };
                 acc | engine::type_mask(kind) | area
             });
-            let fits = |rule: &rules::Rule| {
-                rule.needs.len() <= names && rule.needs.iter().all(|&n| n & present != 0)
-            };
-            if names == 0 || !self.set.rules.iter().any(fits) {
+            let fits = |&r: &usize| self.set.rules[r].needs.len() <= names;
+            let fitting = &self.fitting[present as usize];
+            if names == 0 || !fitting.iter().any(fits) {
                 continue;
             }
             let mut toks = None;
@@ -265,12 +284,22 @@ impl Relations {
                     cue_on.push(i);
                 }
             }
-            let needs_cues = |rule: &rules::Rule| {
-                rule.cues
-                    .iter()
-                    .any(|set| !set.iter().any(|&i| cue_present[i as usize]))
+            // a set of cue words has one in the sentence: a long set is
+            // searched for the sentence's few cue words, not walked
+            let has_one = |set: &[u32]| {
+                if set.len() <= 8 * cue_on.len() {
+                    set.iter().any(|&i| cue_present[i as usize])
+                } else {
+                    cue_on.iter().any(|w| set.binary_search(w).is_ok())
+                }
             };
-            if !self.set.rules.iter().any(|r| fits(r) && !needs_cues(r)) {
+            let needs_cues = |rule: &rules::Rule| rule.cues.iter().any(|set| !has_one(set));
+            let tried: Vec<usize> = fitting
+                .iter()
+                .copied()
+                .filter(|r| fits(r) && !needs_cues(&self.set.rules[*r]))
+                .collect();
+            if tried.is_empty() {
                 continue;
             }
             let toks = toks.unwrap_or_else(|| tokens::tokenize(norm, range, mentions));
@@ -296,10 +325,8 @@ impl Relations {
             // (subject, predicate, object) -> index in `found`, within this sentence
             let mut seen: HashMap<(usize, &str, usize), usize> = HashMap::default();
             let mut found: Vec<Triple> = Vec::new();
-            for (r, rule) in self.set.rules.iter().enumerate() {
-                if !fits(rule) || needs_cues(rule) {
-                    continue;
-                }
+            for r in tried {
+                let rule = &self.set.rules[r];
                 for hit in s.hits(rule) {
                     let (Some(subj), Some(obj)) = (hit.slots[rule.subject], hit.slots[rule.object])
                     else {
