@@ -1,6 +1,6 @@
 //! One document in, its mentions and triples out.
 
-use crate::discover::Discoverer;
+use crate::discover::{Discoverer, Scope};
 use crate::gazetteer::Entity;
 use crate::matcher::{EntityTable, Matcher, Mention};
 use crate::normalize::Normalized;
@@ -51,8 +51,12 @@ impl Analyzer {
 
     /// Also finds names the gazetteers lack (see [`crate::discover`]);
     /// `gazetteer` is the one the matcher was built from.
-    pub fn with_discovery(mut self, gazetteer: &crate::gazetteer::Gazetteer) -> Analyzer {
-        self.discoverer = Some(Discoverer::new(gazetteer));
+    pub fn with_discovery(
+        mut self,
+        gazetteer: &crate::gazetteer::Gazetteer,
+        scope: Scope,
+    ) -> Analyzer {
+        self.discoverer = Some(Discoverer::new(gazetteer).with_scope(scope));
         self
     }
 

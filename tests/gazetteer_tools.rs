@@ -18,7 +18,11 @@ fn with_list(list: &str, text: &str, discovery: bool) -> Vec<(String, String)> {
         .unwrap();
     let matcher = Matcher::new(&gaz).unwrap();
     let a = Analyzer::new(matcher, None);
-    let a = if discovery { a.with_discovery(&gaz) } else { a };
+    let a = if discovery {
+        a.with_discovery(&gaz, rasid::discover::Scope::All)
+    } else {
+        a
+    };
     let found = a.analyze(text);
     let table = found.table(&a.matcher);
     found

@@ -9,6 +9,7 @@ use anyhow::{Context, bail};
 use indicatif::{ProgressBar, ProgressStyle};
 
 use rasid::analysis::Analyzer;
+use rasid::discover::Scope;
 use rasid::gazetteer::{EntityType, Gazetteer};
 use rasid::input::{self, Fields, Progress};
 use rasid::matcher::Matcher;
@@ -19,6 +20,14 @@ use rasid::output::{
 };
 use rasid::pipeline::{self, Event, Options};
 use rasid::relation::Relations;
+
+/// Which names the gazetteers lack are looked for (see `--discover`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum Discover {
+    Off,
+    People,
+    All,
+}
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -59,10 +68,13 @@ pub struct Args {
     /// Mentions only: no relation rules, no triples.
     #[arg(long)]
     no_relations: bool,
-    /// Also discover names the gazetteers lack, after titles and head words
-    /// (flagged `discovered`, confidence 0.60).
-    #[arg(long)]
-    discover: bool,
+    /// Names the gazetteers lack, found by their context (flagged
+    /// `discovered`, confidence 0.60): `people` after titles, ranks and
+    /// nationalities; `all` also organizations, bases and places after their
+    /// head words (`--discover` alone); `off` none
+    #[arg(long, value_enum, value_name = "WHAT", default_value = "people",
+          num_args = 0..=1, require_equals = true, default_missing_value = "all")]
+    discover: Discover,
     /// Every name of an imported list counts, one-word and common-word names
     /// included (no defences for noisy lists).
     #[arg(long)]
@@ -153,10 +165,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         Some(Relations::new(&matcher, &extra).context("the relation rules have errors")?)
     };
     let analyzer = Analyzer::new(matcher, relations);
-    let analyzer = if args.discover {
-        analyzer.with_discovery(&gazetteer)
-    } else {
-        analyzer
+    let analyzer = match args.discover {
+        Discover::Off => analyzer,
+        Discover::People => analyzer.with_discovery(&gazetteer, Scope::People),
+        Discover::All => analyzer.with_discovery(&gazetteer, Scope::All),
     };
     drop(gazetteer);
 
