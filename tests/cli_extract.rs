@@ -193,3 +193,39 @@ fn an_alias_shared_by_two_entities_is_reported_as_ambiguous() {
         "{err}"
     );
 }
+
+#[test]
+fn people_the_lists_lack_are_discovered_by_default_and_the_rest_on_request() {
+    let input = tempfile::tempdir().unwrap();
+    write(
+        input.path(),
+        "a.txt",
+        "وقال وزير الخارجية الأيرلندي سايمون كوفني إن قوة أمنية وصلت إلى مدينة كفرنبودة، فيما أعلنت حركة الوفاق الوطني تأييدها."
+            .as_bytes(),
+    );
+    let found = |mode: &[&str]| {
+        let out = tempfile::tempdir().unwrap();
+        let mut args = vec!["--quiet"];
+        args.extend_from_slice(mode);
+        let o = extract(input.path(), out.path(), &args);
+        assert!(o.status.success(), "{}", common::stderr(&o));
+        rows(out.path())
+            .into_iter()
+            .filter(|r| r[7] == "discovered")
+            .map(|r| format!("{} {}", r[4], r[3]))
+            .collect::<Vec<_>>()
+    };
+    // an unlisted minister after his title: found by default, flagged
+    assert_eq!(found(&[]), ["PERSON سايمون كوفني"]);
+    assert_eq!(found(&["--discover=people"]), ["PERSON سايمون كوفني"]);
+    assert!(found(&["--discover=off"]).is_empty());
+    // organizations and places after their head words need `all`
+    let all = found(&["--discover"]);
+    assert_eq!(all, found(&["--discover=all"]));
+    assert!(all.contains(&"PERSON سايمون كوفني".to_string()), "{all:?}");
+    assert!(all.contains(&"LOC كفرنبودة".to_string()), "{all:?}");
+    assert!(
+        all.contains(&"ORG حركة الوفاق الوطني".to_string()),
+        "{all:?}"
+    );
+}

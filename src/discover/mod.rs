@@ -33,21 +33,61 @@ pub struct Discoverer {
     heads: [FxHashSet<String>; 3],
     /// Which names to look for.
     scope: Scope,
-    /// The ends of the first words of titles, as bits (see [`ends_of`]): a
-    /// word that ends otherwise opens no title, with or without proclitics.
-    title_ends: Vec<u64>,
+    /// How the first words of titles end: a word that ends otherwise opens
+    /// no title, with or without proclitics.
+    title_ends: Ends,
 }
 
-/// Where the end of a word is kept in a table of `1 << 16` bits: its last
-/// four bytes (two Arabic letters), and, for a word of two or three bytes,
-/// its last two. A word's forms without proclitics end as it does.
-fn ends_of(w: &str) -> [Option<usize>; 2] {
-    let b = w.as_bytes();
-    let n = b.len();
-    let last = |k: usize| b[n - k..].iter().fold(0u32, |h, &x| h << 8 | u32::from(x));
-    let four = (n >= 4).then(|| (last(4).wrapping_mul(0x9E37_79B1) >> 17) as usize | 1 << 15);
-    let two = (n >= 2).then(|| last(2) as usize & 0x7FFF);
-    [four, two]
+/// How the words of a set end, as a table of `1 << 16` bits: a test that
+/// passes over most words before any hash lookup. A word is kept by its
+/// last six bytes (three Arabic letters), or when shorter its last four,
+/// or its last two; the forms of a word without proclitics end as it does,
+/// so a word is tested at each of the three lengths.
+#[derive(Debug, Clone, Default)]
+struct Ends(Vec<u64>);
+
+impl Ends {
+    /// The bit of the last `k` bytes of `b` (six, four or two).
+    #[inline]
+    fn bit(b: &[u8], k: usize) -> usize {
+        let h = b[b.len() - k..]
+            .iter()
+            .fold(0u64, |h, &x| h << 8 | u64::from(x))
+            .wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        match k {
+            6 => (h >> 49) as usize,
+            4 => (h >> 50) as usize | 1 << 15,
+            _ => (h >> 50) as usize | 3 << 14,
+        }
+    }
+
+    fn new<'a>(words: impl IntoIterator<Item = &'a String>) -> Ends {
+        let mut bits = vec![0u64; (1 << 16) / 64];
+        for w in words {
+            let b = w.as_bytes();
+            match [6, 4, 2].into_iter().find(|&k| b.len() >= k) {
+                Some(k) => {
+                    let e = Ends::bit(b, k);
+                    bits[e / 64] |= 1 << (e % 64);
+                }
+                // a one-byte word: no word can be passed over
+                None => bits.fill(u64::MAX),
+            }
+        }
+        Ends(bits)
+    }
+
+    /// False when `w`, or a form of it without proclitics, is surely not in
+    /// the set.
+    #[inline]
+    fn may_hold(&self, w: &str) -> bool {
+        let b = w.as_bytes();
+        let on = |k: usize| {
+            let e = Ends::bit(b, k);
+            self.0[e / 64] & (1 << (e % 64)) != 0
+        };
+        b.len() < 2 || (b.len() >= 6 && on(6)) || (b.len() >= 4 && on(4)) || on(2)
+    }
 }
 
 /// Which names discovery looks for.
@@ -171,14 +211,7 @@ impl Discoverer {
                 .push(words[1..].to_vec());
         }
         d.nationalities = crate::gazetteer::bundled::nationality_words();
-        d.title_ends = vec![0; (1 << 16) / 64];
-        for first in d.titles.keys() {
-            match ends_of(first) {
-                [Some(e), _] | [None, Some(e)] => d.title_ends[e / 64] |= 1 << (e % 64),
-                // a one-byte title word: no word can be passed over
-                [None, None] => d.title_ends.fill(u64::MAX),
-            }
-        }
+        d.title_ends = Ends::new(d.titles.keys());
         d
     }
 
@@ -212,11 +245,8 @@ impl Discoverer {
         if w.taken {
             return None;
         }
-        let may_open = |e: usize| self.title_ends[e / 64] & (1 << (e % 64)) != 0;
-        if let [four, Some(two)] = ends_of(&t[w.start..w.end]) {
-            if !four.is_some_and(may_open) && !may_open(two) {
-                return None;
-            }
+        if !self.title_ends.may_hold(&t[w.start..w.end]) {
+            return None;
         }
         let mut best = None;
         for form in word_forms(&t[w.start..w.end]) {
@@ -675,11 +705,8 @@ impl Discoverer {
             }
             // a person after a nationality used as a noun: «شن الإسباني فرناندو
             // ألونسو»، «على الألماني مايكل شوماخر»
-            if !words[i].taken
-                && self
-                    .nationalities
-                    .contains(&t[words[i].start..words[i].end])
-            {
+            let s = &t[words[i].start..words[i].end];
+            if !words[i].taken && self.nationalities.contains(s) {
                 if let Some((j, k)) = self.named_at(t, &words, i + 1, (text, norm)) {
                     found.push(Found {
                         kind: EntityType::Person,
