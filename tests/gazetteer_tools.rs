@@ -169,6 +169,12 @@ fn discovery_finds_the_person_after_the_body_of_a_title() {
             "disc.per.بدر_الزيادي"
         ]
     );
+    // a common given name opens the name though no listed person has it
+    // (gazetteers/given-names.txt)
+    assert_eq!(
+        ids("وقال القيادي في كتائب حزب الله فراس الياسر إن الفصائل لن تتراجع."),
+        ["list.org.كتايب_حزب_الله", "disc.per.فراس_الياسر"]
+    );
     // a tie with no body after it is not skipped: «عن نجاح» opens no name
     assert_eq!(
         ids("وأعلن المتحدث باسم البيت الأبيض عن جعفر الصادق."),
@@ -409,4 +415,14 @@ fn discovery_reads_lists_of_people_and_stops_at_tanwin() {
     );
     let texts: Vec<&str> = got.iter().map(|(t, _)| t.as_str()).collect();
     assert_eq!(texts, ["أحمد رزق", "ريمي غارد"], "{got:?}");
+    // a name does not run on into the next person of a list (و + a given
+    // name), and a compound's first half takes its second
+    let got = with_list(
+        list,
+        "ويضم الفريق البرازيلي كارلوس إدواردو ونواف العابد. وقالت الأميرة هيفاء بنت عبد الله إن المعرض ناجح.",
+        true,
+    );
+    let texts: Vec<&str> = got.iter().map(|(t, _)| t.as_str()).collect();
+    assert!(texts.contains(&"كارلوس إدواردو"), "{got:?}");
+    assert!(texts.contains(&"هيفاء بنت عبد الله"), "{got:?}");
 }

@@ -126,6 +126,9 @@ fn is_letter(c: char) -> bool {
     matches!(c as u32, 0x0621..=0x063A | 0x0641..=0x064A) || c.is_alphabetic()
 }
 
+/// First halves of compound names: the word after one is part of the name.
+const HALVES: [&str; 6] = ["عبد", "ابو", "ابن", "بن", "بنت", "ام"];
+
 const HEAD_KINDS: [EntityType; 3] = [EntityType::Org, EntityType::Base, EntityType::Loc];
 
 #[derive(Debug, Clone, Copy)]
@@ -172,6 +175,12 @@ impl Discoverer {
                     d.given_names.insert(folded);
                 }
                 None => {}
+            }
+        }
+        for name in include_str!("../../gazetteers/given-names.txt").lines() {
+            let name = name.trim();
+            if !name.is_empty() && !name.starts_with('#') {
+                d.given_names.insert(fold(name));
             }
         }
         for w in d.defences_words() {
@@ -336,8 +345,7 @@ impl Discoverer {
         }
         // (one more word when the last is the first half of a compound:
         // «عبد المحمود عبد الحليم», «وليد بن عبد الكريم»)
-        let halves = ["عبد", "ابو", "ابن", "بن", "ام"];
-        while (end < start + 3 || (end < start + 5 && halves.contains(&text(&words[end - 1]))))
+        while (end < start + 3 || (end < start + 5 && HALVES.contains(&text(&words[end - 1]))))
             && word(end).is_some_and(|w| {
                 let next_definite = word(end + 1).is_some_and(|x| text(x).starts_with("ال"));
                 !w.taken
@@ -488,10 +496,12 @@ impl Discoverer {
         // بالترو، كالين are names)
         let preposition =
             s.starts_with("لل") || (s.starts_with('ل') && self.behind_preposition(s, false));
-        // و before a common word is the next clause (وكان، وقال)
-        let clause = s
-            .strip_prefix('و')
-            .is_some_and(|rest| self.defences.is_common(rest));
+        // و before a common word is the next clause (وكان، وقال), and
+        // before a given name the next person of a list (ونواف، وهاري)
+        let clause = s.strip_prefix('و').is_some_and(|rest| {
+            self.defences.is_common(rest)
+                || (rest.chars().nth(2).is_some() && self.given_names.contains(rest))
+        });
         !(list || feminine_noun || tanwin || pronoun || preposition || clause)
     }
 
@@ -659,12 +669,24 @@ impl Discoverer {
                     if compound && words.get(k).is_some_and(|w| w.joined && !w.taken) {
                         k += 1;
                     }
-                    while k < words.len()
-                        && k < j + 3
-                        && words[k].joined
-                        && self.name_word(t, &words[k])
-                        && self.may_go_on(&t[words[k].start..words[k].end], original(&words[k]))
-                    {
+                    // (one more word when the last is the first half of a
+                    // compound: «هيفاء بنت عبد الله»)
+                    loop {
+                        let half = HALVES.contains(&&t[words[k - 1].start..words[k - 1].end]);
+                        let goes_on = words.get(k).is_some_and(|w| {
+                            w.joined
+                                && if half {
+                                    // the second half may be any word: عبد الله
+                                    !w.taken && k < j + 5
+                                } else {
+                                    k < j + 3
+                                        && self.name_word(t, w)
+                                        && self.may_go_on(&t[w.start..w.end], original(w))
+                                }
+                        });
+                        if !goes_on {
+                            break;
+                        }
                         k += 1;
                     }
                     if compound && k == j + 1 {
