@@ -654,6 +654,56 @@ fn everyday_phrasings() {
         "وتستهدف القوات اليمنية المدعومة من التحالف العربي مواقع الحوثيين.",
         "attacked",
     );
+    // a denial verb right before the title has the spokesman for its subject
+    has(
+        "ونفى المتحدث العسكري باسم الحوثيين يحيى سريع استهداف السفن التجارية.",
+        "per.yahya_saree",
+        "spokesperson_of",
+        "org.houthis",
+    );
+    // a monarch: العاهل with his country's adjective
+    has(
+        "وأكد العاهل الأردني الملك عبد الله الثاني دعم بلاده للعراق.",
+        "per.abdullah_ii",
+        "leader_of",
+        "loc.jordan",
+    );
+    // one of the factions, after a comma; an organization that includes another
+    has(
+        "وشاركت كتائب سيد الشهداء، وهي إحدى فصائل الحشد الشعبي، في العملية.",
+        "org.kataib_sayyid_al_shuhada",
+        "part_of",
+        "org.popular_mobilization_forces",
+    );
+    has(
+        "ويضم تحالف قوات سوريا الديمقراطية وحدات حماية الشعب الكردية.",
+        "org.ypg",
+        "part_of",
+        "org.sdf",
+    );
+    // ...but a list after the verb is no such thing
+    lacks("وتضم اللجنة حركة حماس وحركة فتح.", "part_of");
+    // a base named with its kind after it
+    has(
+        "وكانت قاعدة عين الأسد الجوية تضم قوات التحالف الدولي.",
+        "org.global_coalition",
+        "stationed_at",
+        "base.ain_al_asad",
+    );
+    // the enemy behind two words: «خلايا تنظيم داعش»
+    has(
+        "ويواصل جهاز مكافحة الإرهاب عملياته ضد خلايا تنظيم داعش في الصحراء.",
+        "org.counter_terrorism_service",
+        "fights",
+        "org.isis",
+    );
+    // a country's drone
+    has(
+        "وقصفت طائرة مسيرة تركية مواقع لحزب العمال الكردستاني في قنديل.",
+        "loc.turkey",
+        "attacked",
+        "org.pkk",
+    );
 }
 
 /// The cue words a matcher finds while it looks for names

@@ -413,12 +413,29 @@ impl Discoverer {
         let definite = ["ال", "لل", "بال", "وال", "فال", "كال"]
             .iter()
             .any(|p| s.starts_with(p));
-        let verb = (s.starts_with('ي') && !s.starts_with("يو"))
+        // (أصدر، أكد، أعلن: a known given name of that shape, أحمد، أكرم,
+        // never comes here)
+        let verb = (s.starts_with('ا') && n == 4)
+            || (s.starts_with('ي') && !s.starts_with("يو"))
             || (s.starts_with('ن') && n <= 4)
             || (s.starts_with('ت') && !s.starts_with("تو") && !s.starts_with("تي") && n <= 4)
             || s.starts_with("است");
         let accusative = n >= 4 && s.ends_with('ا');
-        n >= if alone { 4 } else { 3 } && !definite && !verb && !accusative && !s.starts_with('و')
+        // alone, the future of a verb (سيزور، ستكون، سنعمل), not a name
+        // (سيمون بيريز has a second word)
+        let future = alone
+            && n >= 4
+            && s.starts_with('س')
+            && matches!(s.chars().nth(1), Some('ي' | 'ت' | 'ن'));
+        // a plural in -ات is a noun (مباحثات), not an unknown first name
+        let plural = n >= 5 && s.ends_with("ات");
+        n >= if alone { 4 } else { 3 }
+            && !definite
+            && !verb
+            && !accusative
+            && !plural
+            && !future
+            && !s.starts_with('و')
     }
 
     /// A word after a place's head word that is no place name: a verb of
@@ -496,13 +513,18 @@ impl Discoverer {
         // بالترو، كالين are names)
         let preposition =
             s.starts_with("لل") || (s.starts_with('ل') && self.behind_preposition(s, false));
+        // a verbal noun of the تفعيل or استفعال forms starts what the person
+        // does («صالح العامري تعزيز الانتشار»، «غوتيريش تقديم»)
+        let n = s.chars().count();
+        let masdar = (n == 5 && s.starts_with('ت') && s.chars().nth(3) == Some('ي'))
+            || (n >= 6 && s.starts_with("است"));
         // و before a common word is the next clause (وكان، وقال), and
         // before a given name the next person of a list (ونواف، وهاري)
         let clause = s.strip_prefix('و').is_some_and(|rest| {
             self.defences.is_common(rest)
                 || (rest.chars().nth(2).is_some() && self.given_names.contains(rest))
         });
-        !(list || feminine_noun || tanwin || pronoun || preposition || clause)
+        !(list || feminine_noun || tanwin || pronoun || preposition || clause || masdar)
     }
 
     /// People named one after another: after a person (listed or found),

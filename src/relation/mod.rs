@@ -422,16 +422,27 @@ fn sentences(norm: &Normalized, mentions: &[Mention]) -> Vec<std::ops::Range<usi
 }
 
 /// A negation within four tokens before the hit or inside it, with no
-/// exception (سوى، إلا) after it inside the hit.
+/// exception (سوى، إلا) after it inside the hit. A verb of denial right
+/// before the hit has the hit for its subject, and denies what comes after
+/// it: «نفى المتحدث باسم الحوثيين يحيى سريع أي علاقة» still names the
+/// spokesman.
 fn negated(
     s: &Sentence<'_>,
     hit: &Hit,
     negation: Option<&[Elem; 1]>,
     exception: Option<&[Elem; 1]>,
 ) -> bool {
+    const DENIAL_VERBS: [&str; 4] = ["نفي", "نفت", "ينفي", "تنفي"];
     let Some(neg) = negation else { return false };
     (hit.start.saturating_sub(4)..hit.end).any(|at| {
-        s.matches_at(neg, at).is_some()
+        let Some(end) = s.matches_at(neg, at) else {
+            return false;
+        };
+        let denial_of_subject = end == hit.start
+            && s.tokens[at].word(s.text).is_some_and(|w| {
+                crate::normalize::word_forms(w).any(|f| DENIAL_VERBS.contains(&f.as_ref()))
+            });
+        !denial_of_subject
             && !exception.is_some_and(|e| (at + 1..hit.end).any(|k| s.matches_at(e, k).is_some()))
     })
 }
