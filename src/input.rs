@@ -547,12 +547,16 @@ fn read_line(r: &mut dyn BufRead, max: usize) -> io::Result<Option<Line>> {
             break;
         }
         any = true;
-        let (chunk, done) = match memchr(b'\n', buf) {
+        let (chunk, done) = match memchr::memchr(b'\n', buf) {
             Some(i) => (&buf[..i], Some(i + 1)),
             None => (buf, None),
         };
         seen += chunk.len();
         if seen <= max {
+            if out.is_empty() {
+                // most lines come whole from the buffer: one allocation
+                out.reserve_exact(chunk.len() + usize::from(done.is_none()) * chunk.len());
+            }
             out.extend_from_slice(chunk);
         }
         let used = done.unwrap_or(buf.len());
@@ -571,10 +575,6 @@ fn read_line(r: &mut dyn BufRead, max: usize) -> io::Result<Option<Line>> {
         out.pop();
     }
     Ok(Some(Line::Bytes(out)))
-}
-
-fn memchr(needle: u8, hay: &[u8]) -> Option<usize> {
-    hay.iter().position(|&b| b == needle)
 }
 
 fn utf8(bytes: Vec<u8>) -> Result<String, String> {

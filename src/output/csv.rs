@@ -33,6 +33,25 @@ pub fn origin_of(e: &crate::gazetteer::Entity) -> (&'static str, &'static str) {
     }
 }
 
+/// A number written out in decimal without an allocation: a mentions
+/// file has two a row and millions of rows.
+#[derive(Default)]
+struct Digits([u8; 20]);
+
+impl Digits {
+    fn of(&mut self, mut n: usize) -> &[u8] {
+        let mut i = self.0.len();
+        loop {
+            i -= 1;
+            self.0[i] = b'0' + (n % 10) as u8;
+            n /= 10;
+            if n == 0 {
+                return &self.0[i..];
+            }
+        }
+    }
+}
+
 /// Writes `mentions.csv` rows.
 pub struct MentionsCsv {
     csv: ::csv::Writer<AtomicFile>,
@@ -51,18 +70,21 @@ impl MentionsCsv {
         doc: &Document,
         mentions: &[Mention],
     ) -> io::Result<()> {
+        let id = safe_cell(&doc.id);
+        let (mut start, mut end) = (Digits::default(), Digits::default());
         for m in mentions {
             let e = table.of(m);
+            let (origin, confidence) = origin_of(e);
             self.csv.write_record([
-                &*safe_cell(&doc.id),
-                &m.start.to_string(),
-                &m.end.to_string(),
-                &safe_cell(m.text(&doc.text)),
-                e.kind.as_str(),
-                &safe_cell(&e.id),
-                &safe_cell(&e.canonical),
-                origin_of(e).0,
-                origin_of(e).1,
+                id.as_bytes(),
+                start.of(m.start),
+                end.of(m.end),
+                safe_cell(m.text(&doc.text)).as_bytes(),
+                e.kind.as_str().as_bytes(),
+                safe_cell(&e.id).as_bytes(),
+                safe_cell(&e.canonical).as_bytes(),
+                origin.as_bytes(),
+                confidence.as_bytes(),
             ])?;
         }
         Ok(())
@@ -157,7 +179,7 @@ impl EntitiesCsv {
         let mut csv = csv_writer(path, excel)?;
         csv.write_record(ENTITY_HEADER)?;
         for (e, stat) in graph.entities() {
-            let aliases: Vec<&str> = stat.aliases.iter().map(String::as_str).collect();
+            let aliases = stat.aliases();
             csv.write_record([
                 &*safe_cell(&e.id),
                 e.kind.as_str(),

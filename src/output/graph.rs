@@ -2,9 +2,7 @@
 //! `entities.csv`, `edges.csv` and the graph formats are written from. It
 //! grows with the distinct entities and edges, not with the documents.
 
-use std::collections::BTreeSet;
-
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::analysis::{Analysis, Analyzer};
 use crate::gazetteer::Entity;
@@ -18,9 +16,19 @@ const MAX_ALIASES: usize = 64;
 pub struct EntityStat {
     pub mentions: u64,
     pub documents: u64,
-    /// The spellings seen, white space collapsed.
-    pub aliases: BTreeSet<String>,
+    /// The spellings seen, white space collapsed (see
+    /// [`EntityStat::aliases`] for them in order).
+    spellings: FxHashSet<String>,
     last_doc: u64,
+}
+
+impl EntityStat {
+    /// The spellings seen, white space collapsed, in order.
+    pub fn aliases(&self) -> Vec<&str> {
+        let mut v: Vec<&str> = self.spellings.iter().map(String::as_str).collect();
+        v.sort_unstable();
+        v
+    }
 }
 
 /// The evidence kept for an edge: the surest, then the first.
@@ -82,15 +90,15 @@ impl Graph {
                 stat.last_doc = n;
                 stat.documents += 1;
             }
-            if stat.aliases.len() < MAX_ALIASES {
+            if stat.spellings.len() < MAX_ALIASES {
                 let text = m.text(&doc.text);
                 // a spelling seen before, with single spaces, costs no copy
                 let collapsed = !text.contains(|c: char| c.is_whitespace() && c != ' ')
                     && !text.contains("  ")
                     && text.trim() == text;
-                if !(collapsed && stat.aliases.contains(text)) {
+                if !(collapsed && stat.spellings.contains(text)) {
                     let spelled = text.split_whitespace().collect::<Vec<_>>().join(" ");
-                    stat.aliases.insert(spelled);
+                    stat.spellings.insert(spelled);
                 }
             }
         }
