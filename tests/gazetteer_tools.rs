@@ -175,6 +175,18 @@ fn discovery_finds_the_person_after_the_body_of_a_title() {
         ids("وقال القيادي في كتائب حزب الله فراس الياسر إن الفصائل لن تتراجع."),
         ["list.org.كتايب_حزب_الله", "disc.per.فراس_الياسر"]
     );
+    // علي is a name where it is written with ya, and على a preposition
+    assert_eq!(
+        ids("وقال عضو لجنة الأمن والدفاع النيابية علي البنداوي إن القرار ملزم."),
+        [
+            "list.org.لجنه_الامن_والدفاع_النيابيه",
+            "disc.per.علي_البنداوي"
+        ]
+    );
+    assert_eq!(
+        ids("وأكد عضو لجنة الأمن والدفاع النيابية على ضرورة الحوار."),
+        ["list.org.لجنه_الامن_والدفاع_النيابيه"]
+    );
     // a tie with no body after it is not skipped: «عن نجاح» opens no name
     assert_eq!(
         ids("وأعلن المتحدث باسم البيت الأبيض عن جعفر الصادق."),

@@ -126,6 +126,12 @@ fn is_letter(c: char) -> bool {
     matches!(c as u32, 0x0621..=0x063A | 0x0641..=0x064A) || c.is_alphabetic()
 }
 
+/// The name علي, told from the preposition على (both fold to علي) by its
+/// last letter as written: a common word otherwise, so never a name word.
+fn is_ali(folded: &str, original: &str) -> bool {
+    folded == "علي" && original.ends_with('\u{064A}')
+}
+
 /// First halves of compound names: the word after one is part of the name.
 const HALVES: [&str; 6] = ["عبد", "ابو", "ابن", "بن", "بنت", "ام"];
 
@@ -334,8 +340,11 @@ impl Discoverer {
     ) -> Option<(usize, usize)> {
         let word = |k: usize| words.get(k).filter(|w| w.joined);
         let text = |w: &Word| &t[w.start..w.end];
-        let first = word(k)
-            .filter(|w| !w.taken && self.name_word(t, w) && self.given_names.contains(text(w)))?;
+        let first = word(k).filter(|w| {
+            !w.taken
+                && ((self.name_word(t, w) && self.given_names.contains(text(w)))
+                    || is_ali(text(w), as_written(written.0, written.1, w)))
+        })?;
         let start = k;
         let mut end = k + 1;
         let compound = ["عبد", "ابو", "ابن", "بن", "ام"].contains(&text(first));
@@ -679,9 +688,10 @@ impl Discoverer {
                         .get(j + 1)
                         .is_some_and(|x| x.joined && t[x.start..x.end].starts_with("ال"));
                     w.joined
-                        && self.name_word(t, w)
-                        && (self.given_names.contains(s)
-                            || (definite && self.may_open_name(s, alone, next_definite)))
+                        && ((self.name_word(t, w)
+                            && (self.given_names.contains(s)
+                                || (definite && self.may_open_name(s, alone, next_definite))))
+                            || (!alone && is_ali(s, original(w))))
                 });
                 if given {
                     k = j + 1;
