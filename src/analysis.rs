@@ -56,18 +56,35 @@ impl Analyzer {
         gazetteer: &crate::gazetteer::Gazetteer,
         scope: Scope,
     ) -> Analyzer {
-        self.discoverer = Some(Discoverer::new(gazetteer).with_scope(scope));
+        let discoverer = Discoverer::new(gazetteer).with_scope(scope);
+        self.matcher.mark(&discoverer.opening_words());
+        self.discoverer = Some(discoverer);
         self
     }
 
     pub fn analyze(&self, text: &str) -> Analysis {
         let norm = Normalized::new(text);
-        let (mut mentions, cues) = match &self.relations {
-            Some(_) => self.matcher.find_watching(text, &norm),
-            None => (self.matcher.find_normalized(text, &norm), Vec::new()),
+        let watching = self.relations.is_some();
+        let (mut mentions, cues, opening) = match (&self.discoverer, watching) {
+            (Some(_), _) => self.matcher.find_marking(text, &norm, watching),
+            (None, true) => {
+                let (m, c) = self.matcher.find_watching(text, &norm);
+                (m, c, Vec::new())
+            }
+            (None, false) => (
+                self.matcher.find_normalized(text, &norm),
+                Vec::new(),
+                Vec::new(),
+            ),
         };
         let discovered = match &self.discoverer {
-            Some(d) => d.discover(text, &norm, &mut mentions, self.matcher.entities()),
+            Some(d) => d.discover_at(
+                text,
+                &norm,
+                &mut mentions,
+                self.matcher.entities(),
+                Some(&opening),
+            ),
             None => Vec::new(),
         };
         let table = EntityTable {

@@ -625,6 +625,37 @@ impl Discoverer {
         mentions: &mut Vec<Mention>,
         listed_entities: &[Entity],
     ) -> Vec<Entity> {
+        self.discover_at(text, norm, mentions, listed_entities, None)
+    }
+
+    /// The words a name can be found after (titles, nationalities and, for
+    /// [`Scope::All`], head words), for [`crate::matcher::Matcher::mark`]:
+    /// the matcher then gives their places, and [`Discoverer::discover_at`]
+    /// looks only there.
+    pub fn opening_words(&self) -> Vec<String> {
+        let mut words: Vec<String> = self.titles.keys().cloned().collect();
+        words.extend(self.nationalities.iter().cloned());
+        if self.scope == Scope::All {
+            for heads in &self.heads {
+                words.extend(heads.iter().cloned());
+            }
+        }
+        words.sort_unstable();
+        words.dedup();
+        words
+    }
+
+    /// As [`Discoverer::discover`], given `opening`: the folded starts, in
+    /// order, of every word that reads as one of [`Discoverer::opening_words`]
+    /// (a word elsewhere opens nothing and is passed over).
+    pub fn discover_at(
+        &self,
+        text: &str,
+        norm: &Normalized,
+        mentions: &mut Vec<Mention>,
+        listed_entities: &[Entity],
+        opening: Option<&[u32]>,
+    ) -> Vec<Entity> {
         let listed = listed_entities.len();
         let t = norm.text.as_str();
         let original = |w: &Word| as_written(text, norm, w);
@@ -654,6 +685,16 @@ impl Discoverer {
         let mut found: Vec<Found> = clubs;
         let mut i = 0;
         while i < words.len() {
+            if let Some(opening) = opening {
+                let at = words[i].start as u32;
+                let Some(&next) = opening.get(opening.partition_point(|&s| s < at)) else {
+                    break;
+                };
+                if next != at {
+                    i = words.partition_point(|w| (w.start as u32) < next);
+                    continue;
+                }
+            }
             // a person after a title, nationalities and ranks
             if let Some(mut j) = self.title_at(t, &words, i) {
                 loop {

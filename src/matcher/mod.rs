@@ -101,6 +101,10 @@ pub struct Matcher {
     watched: Vec<u32>,
     /// The same for the li + al form: «لقوات» behind a lam is «القوات».
     watched_after_lam: Vec<u32>,
+    /// Words a caller wants the places of (see [`Matcher::mark`]), by
+    /// vocabulary id, and the same for the li + al form.
+    marked: Vec<bool>,
+    marked_after_lam: Vec<bool>,
 }
 
 const UNWATCHED: u32 = u32::MAX;
@@ -235,6 +239,8 @@ impl Matcher {
             nationality_words: crate::gazetteer::bundled::nationality_words(),
             watched: Vec::new(),
             watched_after_lam: Vec::new(),
+            marked: Vec::new(),
+            marked_after_lam: Vec::new(),
         })
     }
 
@@ -259,6 +265,28 @@ impl Matcher {
             self.watched[id] = i as u32;
             if let Some(l) = lam_id {
                 self.watched_after_lam[l] = i as u32;
+            }
+        }
+    }
+
+    /// Asks [`Matcher::find_marking`] for the words of the text that read
+    /// as one of `words` (as [`Matcher::watch`] reads them), by where they
+    /// start: discovery looks only there for the titles and adjectives that
+    /// open a name. Replaces any earlier list; the watched words stay.
+    pub fn mark<S: AsRef<str>>(&mut self, words: &[S]) {
+        self.marked.clear();
+        self.marked_after_lam.clear();
+        for w in words {
+            let w = w.as_ref();
+            let id = self.trie.word_id(w) as usize;
+            let lam_form = w.strip_prefix("ال").map(|rest| format!("ل{rest}"));
+            let lam_id = lam_form.map(|f| self.trie.word_id(&f) as usize);
+            let len = self.trie.vocabulary_len();
+            self.marked.resize(len, false);
+            self.marked_after_lam.resize(len, false);
+            self.marked[id] = true;
+            if let Some(l) = lam_id {
+                self.marked_after_lam[l] = true;
             }
         }
     }
@@ -298,15 +326,30 @@ impl Matcher {
 
     /// As [`Matcher::find`], given the folded view of `text` already made.
     pub fn find_normalized(&self, text: &str, norm: &Normalized) -> Vec<Mention> {
-        self.find_inner(text, norm, None)
+        self.find_inner(text, norm, None, None)
     }
 
     /// As [`Matcher::find_normalized`], with the watched words (see
     /// [`Matcher::watch`]) where they stand, in text order.
     pub fn find_watching(&self, text: &str, norm: &Normalized) -> (Vec<Mention>, Vec<WordHit>) {
         let mut hits = Vec::new();
-        let mentions = self.find_inner(text, norm, Some(&mut hits));
+        let mentions = self.find_inner(text, norm, Some(&mut hits), None);
         (mentions, hits)
+    }
+
+    /// As [`Matcher::find_watching`] (the hits only when `watching`), with
+    /// the folded starts of the words that read as a marked word (see
+    /// [`Matcher::mark`]), in text order.
+    pub fn find_marking(
+        &self,
+        text: &str,
+        norm: &Normalized,
+        watching: bool,
+    ) -> (Vec<Mention>, Vec<WordHit>, Vec<u32>) {
+        let mut hits = Vec::new();
+        let mut marks = Vec::new();
+        let mentions = self.find_inner(text, norm, watching.then_some(&mut hits), Some(&mut marks));
+        (mentions, hits, marks)
     }
 
     fn find_inner(
@@ -314,8 +357,9 @@ impl Matcher {
         text: &str,
         norm: &Normalized,
         hits: Option<&mut Vec<WordHit>>,
+        marks: Option<&mut Vec<u32>>,
     ) -> Vec<Mention> {
-        let candidates = self.candidates(norm, hits);
+        let candidates = self.candidates(norm, hits, marks);
         let chosen = self.choose(norm, candidates);
         let chosen = self.short_forms(norm, chosen);
         let mut cps = CodePoints::new(text);
@@ -341,7 +385,12 @@ impl Matcher {
     /// Every place in the folded text where a pattern matches between word
     /// boundaries, behind nothing or behind proclitics; and the watched
     /// words, when `hits` is given.
-    fn candidates(&self, n: &Normalized, mut hits: Option<&mut Vec<WordHit>>) -> Vec<Candidate> {
+    fn candidates(
+        &self,
+        n: &Normalized,
+        mut hits: Option<&mut Vec<WordHit>>,
+        mut marks: Option<&mut Vec<u32>>,
+    ) -> Vec<Candidate> {
         let t = n.text.as_str();
         let mut out = Vec::new();
         for (k, w) in n.words().iter().enumerate() {
@@ -350,8 +399,15 @@ impl Matcher {
                 let Some(id) = self.trie.word(form) else {
                     continue;
                 };
+                let whole = start == w.start as usize;
                 if let Some(hits) = hits.as_deref_mut() {
-                    self.note_watched(id, form, start == w.start as usize, after_lam, w, hits);
+                    self.note_watched(id, form, whole, after_lam, w, hits);
+                }
+                if let Some(marks) = marks.as_deref_mut() {
+                    if marks.last() != Some(&w.start) && self.is_marked(id, form, whole, after_lam)
+                    {
+                        marks.push(w.start);
+                    }
                 }
                 if let Some(node) = self.trie.open_id(id) {
                     self.walk(n, k, start, after_lam, node, &mut out);
@@ -359,6 +415,16 @@ impl Matcher {
             }
         }
         out
+    }
+
+    /// True when the form of a word with vocabulary id `id` reads as a
+    /// marked word, as [`Matcher::note_watched`] reads watched ones.
+    fn is_marked(&self, id: u32, form: &str, whole: bool, after_lam: bool) -> bool {
+        let id = id as usize;
+        (self.marked.get(id) == Some(&true) && (whole || form.chars().nth(1).is_some()))
+            || (self.marked_after_lam.get(id) == Some(&true)
+                && after_lam
+                && form.chars().nth(2).is_some())
     }
 
     /// Notes the watched words that the form of a word with vocabulary id
