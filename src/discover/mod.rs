@@ -359,7 +359,7 @@ impl Discoverer {
                 let next_definite = word(end + 1).is_some_and(|x| text(x).starts_with("ال"));
                 !w.taken
                     && self.name_word(t, w)
-                    && self.may_go_on(text(w), as_written(written.0, written.1, w))
+                    && self.may_go_on(text(w), as_written(written.0, written.1, w), end - start)
                     && !(text(w).starts_with('ل')
                         && self.behind_preposition(text(w), next_definite))
             })
@@ -506,7 +506,8 @@ impl Discoverer {
     /// definite feminine noun (المكافاه), unless it is a known given name.
     /// (Adverbial accusatives such as خلفا، قائلا are common words; a final
     /// alef alone is no sign of one: شيناواترا، سيلفا.)
-    fn may_go_on(&self, s: &str, original: &str) -> bool {
+    /// `nth`: how many words of the name come before this one.
+    fn may_go_on(&self, s: &str, original: &str, nth: usize) -> bool {
         if self.given_names.contains(s) {
             return true;
         }
@@ -522,6 +523,11 @@ impl Discoverer {
         // بالترو، كالين are names)
         let preposition =
             s.starts_with("لل") || (s.starts_with('ل') && self.behind_preposition(s, false));
+        // after a given name and a surname, a past verb of the أفعل form
+        // (أصيب، أسرع، ألمح) starts what the person did: «العقيد حيدر
+        // العبودي أصيب في الهجوم» (a second word of that shape is mostly a
+        // surname: أديب، أرنو)
+        let past = nth >= 2 && s.chars().count() == 4 && s.starts_with('ا') && !s.starts_with("ال");
         // a verbal noun of the تفعيل or استفعال forms starts what the person
         // does («صالح العامري تعزيز الانتشار»، «غوتيريش تقديم»)
         let n = s.chars().count();
@@ -533,7 +539,7 @@ impl Discoverer {
             self.defences.is_common(rest)
                 || (rest.chars().nth(2).is_some() && self.given_names.contains(rest))
         });
-        !(list || feminine_noun || tanwin || pronoun || preposition || clause || masdar)
+        !(list || feminine_noun || tanwin || pronoun || preposition || clause || masdar || past)
     }
 
     /// People named one after another: after a person (listed or found),
@@ -592,6 +598,7 @@ impl Discoverer {
                 && self.may_go_on(
                     &t[words[k].start..words[k].end],
                     as_written(text, norm, &words[k]),
+                    k - j,
                 )
             {
                 k += 1;
@@ -754,7 +761,7 @@ impl Discoverer {
                                 } else {
                                     k < j + 3
                                         && self.name_word(t, w)
-                                        && self.may_go_on(&t[w.start..w.end], original(w))
+                                        && self.may_go_on(&t[w.start..w.end], original(w), k - j)
                                 }
                         });
                         if !goes_on {
