@@ -175,6 +175,11 @@ fn discovery_finds_the_person_after_the_body_of_a_title() {
         ids("وقال القيادي في كتائب حزب الله فراس الياسر إن الفصائل لن تتراجع."),
         ["list.org.كتايب_حزب_الله", "disc.per.فراس_الياسر"]
     );
+    // the office of the body between the title and the body
+    assert_eq!(
+        ids("وقال مدير إعلام كتائب حزب الله مهند العقابي إن الهجوم فشل."),
+        ["list.org.كتايب_حزب_الله", "disc.per.مهند_العقابي"]
+    );
     // علي is a name where it is written with ya, and على a preposition
     assert_eq!(
         ids("وقال عضو لجنة الأمن والدفاع النيابية علي البنداوي إن القرار ملزم."),

@@ -294,12 +294,20 @@ impl Discoverer {
         is_body: impl Fn(usize) -> bool,
     ) -> Option<(usize, usize)> {
         const TIES: [&str; 5] = ["باسم", "عن", "في", "لدي", "لدى"];
+        // the office of a body the title is of: «مدير إعلام الحشد الشعبي»،
+        // «مدير مكتب رئيس الوزراء»
+        const OFFICES: [&str; 6] = ["اعلام", "مكتب", "دايره", "قسم", "شعبه", "امانه"];
         let word = |k: usize| words.get(k).filter(|w| w.joined);
         let text = |w: &Word| &t[w.start..w.end];
         let mut k = j;
         for round in 0..2 {
             let before = k;
             if word(k).is_some_and(|w| !w.taken && TIES.contains(&text(w))) {
+                k += 1;
+            } else if round == 0
+                && word(k).is_some_and(|w| !w.taken && OFFICES.contains(&text(w)))
+                && word(k + 1).is_some_and(|w| w.mention.is_some_and(&is_body))
+            {
                 k += 1;
             }
             let body = k;
