@@ -45,6 +45,8 @@ pub struct Sentence<'a> {
     pub country_entity: &'a [Option<usize>],
     /// Whether each listed entity is a country (discovered ones never are).
     pub is_country: &'a [bool],
+    /// Whether each listed entity is a country's capital.
+    pub is_capital: &'a [bool],
 }
 
 /// The bit of a type, as in slot type sets.
@@ -63,7 +65,7 @@ fn same_mark(a: char, b: char) -> bool {
 }
 
 /// The kinds of place that stand before a place name as part of it, folded.
-const AREA_WORDS: [&str; 9] = [
+const AREA_WORDS: [&str; 11] = [
     "محافظه ",
     "مدينه ",
     "قضاء ",
@@ -73,6 +75,8 @@ const AREA_WORDS: [&str; 9] = [
     "بلده ",
     "منطقه ",
     "ريف ",
+    "مديريه ",
+    "قريه ",
 ];
 
 /// The folded name `name` starts with the kind of place it is: «محافظة
@@ -198,11 +202,15 @@ impl Sentence<'_> {
                     .map(|t| t.kind)
                 {
                     let (entity, kind) = (self.mention_entity)(m);
-                    let country = if self.is_country.get(entity).copied().unwrap_or(false) {
-                        super::rules::COUNTRY
-                    } else {
-                        0
+                    let flag = |of: &[bool], bit: u8| {
+                        if of.get(entity).copied().unwrap_or(false) {
+                            bit
+                        } else {
+                            0
+                        }
                     };
+                    let country = flag(self.is_country, super::rules::COUNTRY)
+                        | flag(self.is_capital, super::rules::CAPITAL);
                     let area = if kind == EntityType::Loc
                         && written_with_kind(&self.text[tokens[pos].start..tokens[pos].end])
                     {
@@ -229,10 +237,8 @@ impl Sentence<'_> {
             }
             Elem::Class { name, bind, exact } => {
                 let mut found = Vec::new();
-                if name == "nat" {
-                    self.lexicon
-                        .nationalities
-                        .lookup(self.text, tokens, pos, *exact, &mut found);
+                if let Some(p) = self.lexicon.nationality_class(name) {
+                    p.lookup(self.text, tokens, pos, *exact, &mut found);
                 } else if let Some(p) = self.lexicon.classes.get(name) {
                     p.lookup(self.text, tokens, pos, *exact, &mut found);
                 }
@@ -307,6 +313,13 @@ impl Sentence<'_> {
     fn literal(&self, lits: &[Lit], exact: bool, pos: usize) -> Option<usize> {
         for (k, lit) in lits.iter().enumerate() {
             let tok = self.tokens.get(pos + k)?;
+            // a one-letter preposition written on the name after it
+            // («في منبج بسوريا»): it matches there and takes no token
+            if let (Lit::Word(w), Kind::Name(_), Some(p)) = (lit, tok.kind, tok.preposition) {
+                if k + 1 == lits.len() && w.len() == p.len_utf8() && w.starts_with(p) {
+                    return Some(pos + k);
+                }
+            }
             let ok = match (lit, tok.kind) {
                 (Lit::Punct(c), Kind::Punct(d)) => same_mark(*c, d),
                 (Lit::Word(w), Kind::Word) => {

@@ -69,17 +69,35 @@ impl Phrases {
     }
 }
 
-/// The classes rules may name with `@`: one per title class, and `nat`.
+/// The classes rules may name with `@`: one per title class, `nat` and
+/// `nat_feminine`.
 #[derive(Debug, Clone, Default)]
 pub struct Lexicon {
     pub classes: FxHashMap<String, Phrases>,
     /// Nationality adjective -> country id.
     pub nationalities: Phrases,
+    /// The feminine singular ones (العراقية): the adjective of a city or a
+    /// province («كركوك العراقية»), where the masculine one after a city's
+    /// name is mostly its club's («برشلونة الإسباني»).
+    pub nationalities_feminine: Phrases,
     /// Country ids, indexed by the values in `nationalities`.
     pub countries: Vec<String>,
 }
 
+/// The names of the classes of nationality adjectives, which bind a
+/// country.
+pub const NATIONALITY_CLASSES: [&str; 2] = ["nat", "nat_feminine"];
+
 impl Lexicon {
+    /// The class of nationality adjectives called `name`, if it is one.
+    pub fn nationality_class(&self, name: &str) -> Option<&Phrases> {
+        match name {
+            "nat" => Some(&self.nationalities),
+            "nat_feminine" => Some(&self.nationalities_feminine),
+            _ => None,
+        }
+    }
+
     /// The bundled titles and nationalities.
     pub fn bundled() -> Lexicon {
         let mut lex = Lexicon::default();
@@ -129,6 +147,9 @@ impl Lexicon {
             };
             for form in forms.split('|').filter(|f| !f.trim().is_empty()) {
                 self.nationalities.insert(form, value);
+                if form.trim().ends_with('ة') {
+                    self.nationalities_feminine.insert(form, value);
+                }
             }
         }
     }

@@ -53,6 +53,8 @@ pub struct Relations {
     lexicon: Lexicon,
     country_entity: Vec<Option<usize>>,
     is_country: Vec<bool>,
+    /// Whether each listed entity is a country's capital.
+    is_capital: Vec<bool>,
     /// The classes `negation` and `negation_exception` as one element each.
     negation: Option<[Elem; 1]>,
     exception: Option<[Elem; 1]>,
@@ -116,6 +118,11 @@ impl Relations {
         for &e in country_entity.iter().flatten() {
             is_country[e] = true;
         }
+        let is_capital = matcher
+            .entities()
+            .iter()
+            .map(|e| e.kind == EntityType::Loc && e.note.starts_with("capital of"))
+            .collect();
         let class = |name: &str| set.classes.get(name).map(|alts| [Elem::Alt(alts.clone())]);
         let (negation, exception) = (class("negation"), class("negation_exception"));
         let fitting = (0..TYPE_SETS)
@@ -136,6 +143,7 @@ impl Relations {
             lexicon,
             country_entity,
             is_country,
+            is_capital,
             negation,
             exception,
         }
@@ -321,6 +329,7 @@ impl Relations {
                 lexicon: &self.lexicon,
                 country_entity: &self.country_entity,
                 is_country: &self.is_country,
+                is_capital: &self.is_capital,
             };
             // (subject, predicate, object) -> index in `found`, within this sentence
             let mut seen: HashMap<(usize, &str, usize), usize> = HashMap::default();

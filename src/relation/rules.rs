@@ -17,8 +17,8 @@
 //! | `=word`, `=@class`, `=ORG:x` | as written: no proclitics on the first word (`=@head` does not take ورئيس; `=ORG:x` no name behind و/ف) |
 //! | `"،"` | that punctuation mark (، and , are one; so are - – —) |
 //! | `PUNCT` | any one punctuation mark |
-//! | `PERSON:x`, `ORG\|LOC:x`, `ANY:x`, `COUNTRY:x`, `AREA:x` | one name of those types (COUNTRY: a place that is a country; AREA: a place written with its kind, «محافظة الأنبار»), bound to slot `x` (`ORG\|LOC` alone binds nothing) |
-//! | `@class`, `@nat:x` | a title or rank of a class of `titles.tsv`, a `class` defined above, or a nationality adjective (bound to slot `x` as its country) |
+//! | `PERSON:x`, `ORG\|LOC:x`, `ANY:x`, `COUNTRY:x`, `AREA:x`, `CAPITAL:x` | one name of those types (COUNTRY: a place that is a country; AREA: a place written with its kind, «محافظة الأنبار»; CAPITAL: a country's capital), bound to slot `x` (`ORG\|LOC` alone binds nothing) |
+//! | `@class`, `@nat:x` | a title or rank of a class of `titles.tsv`, a `class` defined above, or a nationality adjective (bound to slot `x` as its country; `@nat_feminine` only the feminine singular ones, العراقية) |
 //! | `[ a b ]` | optional |
 //! | `!( a \| b )` | nothing, where neither `a` nor `b` follows |
 //! | `( a \| b c )` | alternatives |
@@ -406,12 +406,15 @@ fn first_words(
 ) -> Option<Vec<String>> {
     match elem {
         Elem::Lit { lits, .. } => match lits.first()? {
+            // ب، ل، ك alone also match the preposition written on a name
+            // («بسوريا»), which is no word of the sentence
+            Lit::Word(w) if lits.len() == 1 && matches!(w.as_str(), "ب" | "ل" | "ك") => None,
             Lit::Word(w) => Some(vec![w.clone()]),
             Lit::Punct(_) => None,
         },
-        Elem::Class { name, .. } if name == "nat" => Some(
+        Elem::Class { name, .. } if lexicon.nationality_class(name).is_some() => Some(
             lexicon
-                .nationalities
+                .nationality_class(name)?
                 .first_words()
                 .map(str::to_string)
                 .collect(),
@@ -459,8 +462,12 @@ fn as_kinds(types: u8) -> u8 {
             .iter()
             .position(|&k| k == EntityType::Loc)
             .unwrap_or(0);
-    let narrowed = if types & COUNTRY != 0 { loc } else { 0 };
-    (types & !COUNTRY) | narrowed
+    let narrowed = if types & (COUNTRY | CAPITAL) != 0 {
+        loc
+    } else {
+        0
+    };
+    (types & !(COUNTRY | CAPITAL)) | narrowed
 }
 
 /// Which types of name, and whether a class, may bind each slot.
@@ -610,6 +617,11 @@ pub const COUNTRY: u8 = 0b1_0000;
 /// («محافظة الأنبار», «مدينة الموصل»), so that «في محافظة» is inside it.
 pub const AREA: u8 = 0b10_0000;
 
+/// The bit of `CAPITAL`: a place that is a country's capital (its note in
+/// `places.tsv` starts with "capital of"), which news names for its
+/// government («ميليشيات طهران في اليمن»).
+pub const CAPITAL: u8 = 0b100_0000;
+
 fn type_bit(name: &str) -> Option<u8> {
     if name == "ANY" {
         return Some(0b1111);
@@ -619,6 +631,9 @@ fn type_bit(name: &str) -> Option<u8> {
     }
     if name == "AREA" {
         return Some(AREA);
+    }
+    if name == "CAPITAL" {
+        return Some(CAPITAL);
     }
     let kind = EntityType::parse(name)?;
     Some(1 << EntityType::ALL.iter().position(|&k| k == kind)?)
@@ -969,10 +984,12 @@ impl Parser<'_> {
                         }
                         self.at += 1;
                         Elem::Alt(alts.clone())
-                    } else if name == "nat" || self.lexicon.classes.contains_key(name) {
-                        if bind.is_some() && name != "nat" {
+                    } else if self.lexicon.nationality_class(name).is_some()
+                        || self.lexicon.classes.contains_key(name)
+                    {
+                        if bind.is_some() && self.lexicon.nationality_class(name).is_none() {
                             return Err(self.error(&format!(
-                                "only @nat binds a slot (to a country); @{name} cannot"
+                                "only @nat and @nat_feminine bind a slot (to a country); @{name} cannot"
                             )));
                         }
                         self.at += 1;
@@ -986,7 +1003,7 @@ impl Parser<'_> {
                         let mut known: Vec<&str> =
                             self.lexicon.classes.keys().map(String::as_str).collect();
                         known.extend(self.classes.keys().map(String::as_str));
-                        known.push("nat");
+                        known.extend(super::lexicon::NATIONALITY_CLASSES);
                         known.sort();
                         let (l, c) = self.here();
                         return Err(err(

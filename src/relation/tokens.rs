@@ -25,6 +25,9 @@ pub struct Token {
     pub end: usize,
     /// A name behind the conjunction و or ف: «وحزب الله» is "and Hezbollah".
     pub conj: bool,
+    /// A name behind a preposition written on it: the ب of «بسوريا», the
+    /// ل of «للعراق», the ك of «كالعراق».
+    pub preposition: Option<char>,
 }
 
 impl Token {
@@ -52,6 +55,7 @@ pub fn tokenize(norm: &Normalized, range: Range<usize>, mentions: &[Mention]) ->
                     start: from + i,
                     end: from + i + c.len_utf8(),
                     conj: false,
+                    preposition: None,
                 });
             }
         }
@@ -61,13 +65,18 @@ pub fn tokenize(norm: &Normalized, range: Range<usize>, mentions: &[Mention]) ->
         punct(pos, word.start, &mut out);
         match mentions.get(next) {
             Some(m) if m.folded_start < word.end => {
-                let conj =
-                    m.folded_start > word.start && text[word.start..].starts_with(['و', 'ف']);
+                let clitics = &text[word.start..m.folded_start.max(word.start)];
+                let conj = clitics.starts_with(['و', 'ف']);
+                let preposition = clitics
+                    .chars()
+                    .last()
+                    .filter(|c| matches!(c, 'ب' | 'ل' | 'ك'));
                 out.push(Token {
                     kind: Kind::Name(next),
                     start: m.folded_start,
                     end: m.folded_end,
                     conj,
+                    preposition,
                 });
                 pos = m.folded_end;
                 next += 1;
@@ -81,6 +90,7 @@ pub fn tokenize(norm: &Normalized, range: Range<usize>, mentions: &[Mention]) ->
                     start: word.start,
                     end: word.end,
                     conj: false,
+                    preposition: None,
                 });
                 pos = word.end;
                 w += 1;
