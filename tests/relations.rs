@@ -178,6 +178,55 @@ fn located_in() {
     lacks("وصل وزير خارجية العراق في مدينة البصرة.", "located_in");
 }
 
+/// How news places a city in its country: the capital of a country named
+/// by its adjective, a feminine adjective after the city, a country behind
+/// في or ب, a direction behind ب; not a capital standing for its government,
+/// not a club named by its city.
+#[test]
+fn located_in_a_country() {
+    has(
+        "وتعرضت العاصمة السورية دمشق لقصف صاروخي فجر اليوم.",
+        "loc.damascus",
+        "located_in",
+        "loc.syria",
+    );
+    has(
+        "وأعلنت الشرطة اعتقال ثلاثة مطلوبين في مدينة الموصل العراقية.",
+        "loc.mosul",
+        "located_in",
+        "loc.iraq",
+    );
+    has(
+        "وقالت المصادر إن الاشتباكات تجددت في منبج بسوريا أمس.",
+        "loc.manbij",
+        "located_in",
+        "loc.syria",
+    );
+    has(
+        "ونظم المعرض في الشارقة في الإمارات العربية المتحدة.",
+        "loc.sharjah",
+        "located_in",
+        "loc.united_arab_emirates",
+    );
+    has(
+        "وسقطت قذائف على أحياء في حمص بوسط سوريا.",
+        "loc.homs",
+        "located_in",
+        "loc.syria",
+    );
+    has(
+        "وتعد قاعدة حميميم العسكرية في شمال غرب سوريا مركز العمليات الروسية.",
+        "base.hmeimim",
+        "located_in",
+        "loc.syria",
+    );
+    lacks(
+        "وقال إن الهدف قطع شريان طهران في اليمن ووقف إمداد الحوثيين.",
+        "located_in",
+    );
+    lacks("وفاز برشلونة الإسباني على ضيفه بثلاثة أهداف.", "located_in");
+}
+
 #[test]
 fn controlled_by() {
     has(
@@ -290,6 +339,19 @@ fn attacked() {
         "attacked",
         "base.ain_al_asad",
     );
+}
+
+#[test]
+fn attacked_by_the_arm_of_a_force() {
+    has(
+        "وقصفت مقاتلات التحالف العربي مواقع الحوثيين في مديرية حيس.",
+        "org.saudi_led_coalition",
+        "attacked",
+        "org.houthis",
+    );
+    // a city is no attacker: «الحديدة لقصف» is the bombing of the city
+    let got = triples("وتعرضت أحياء في الحديدة لقصف من قبل ميليشيات الحوثي.");
+    assert!(!got.iter().any(|(s, _, _)| s == "loc.hodeidah"), "{got:?}");
 }
 
 #[test]
