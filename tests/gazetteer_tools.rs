@@ -443,3 +443,56 @@ fn discovery_reads_lists_of_people_and_stops_at_tanwin() {
     assert!(texts.contains(&"كارلوس إدواردو"), "{got:?}");
     assert!(texts.contains(&"هيفاء بنت عبد الله"), "{got:?}");
 }
+
+#[test]
+fn discovery_reads_names_set_off_by_commas_after_their_titles() {
+    let list = "surface\ttype\nواشنطن\tLOC\nمعهد بروكينغز\tORG\n";
+    let got = with_list(
+        list,
+        "وقال الخبير العسكري والاستراتيجي اليمني، خالد النسي، إن القوات تتجه إلى الالتفاف. وذكر النسي أن المعركة طويلة. \
+         وقال المحلل السياسي البحريني، عبد الله الجنيد، إن تحرير الميناء قريب.",
+        true,
+    );
+    let ids: Vec<&str> = got.iter().map(|(_, id)| id.as_str()).collect();
+    assert_eq!(
+        ids,
+        [
+            "disc.per.خالد_النسي",
+            "disc.per.خالد_النسي",
+            "disc.per.عبد_الله_الجنيد"
+        ],
+        "{got:?}"
+    );
+    // after a body and a comma too
+    let got = with_list(
+        list,
+        "وأكد الخبير العسكري في معهد بروكينغز بواشنطن، مايكل أوهانلون، أن توسيع العمليات ممكن.",
+        true,
+    );
+    assert!(
+        got.iter().any(|(_, id)| id == "disc.per.مايكل_اوهانلون"),
+        "{got:?}"
+    );
+    // a given name alone between commas, or a name that runs on past the
+    // comma's clause, is not taken
+    let got = with_list(
+        list,
+        "وقال الرئيس الروسي، فلاديمير #بوتين، إن بلاده جاهزة.",
+        true,
+    );
+    assert!(
+        got.iter().all(|(_, id)| !id.starts_with("disc.")),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn discovery_takes_no_verb_or_verbal_noun_for_a_name() {
+    let list = "surface\ttype\nسوريا\tLOC\n";
+    let got = with_list(
+        list,
+        "وكان الرئيس الأميركي هدد بتوجيه ضربة عسكرية إلى النظام. ويمكن تحرير الميناء دون الحاجة لاستقدام تعزيزات من الخطوط الخلفية.",
+        true,
+    );
+    assert_eq!(got, [], "{got:?}");
+}

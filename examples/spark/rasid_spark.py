@@ -139,7 +139,11 @@ def main():
     rejects = spark.createDataFrame(results.filter(lambda r: r[0] == "reject").map(lambda r: r[2]), reject_schema)
 
     # edges: triples summed across documents and partitions, as rasid merges them in one process
-    edges = triples.groupBy("subject_id", "subject", "predicate", "object_id", "object").agg(
+    # (the names of the ends as the first triple writes them: a discovered
+    # entity is spelled as each document spells it)
+    edges = triples.groupBy("subject_id", "predicate", "object_id").agg(
+        F.min_by("subject", F.struct("ordinal", "k")).alias("subject"),
+        F.min_by("object", F.struct("ordinal", "k")).alias("object"),
         F.countDistinct("doc_id").alias("documents"),
         F.count(F.lit(1)).alias("mentions"),
         F.min_by("doc_id", "ordinal").alias("first_doc"),

@@ -121,6 +121,40 @@ const TITLE_MODIFIERS: [&str; 14] = [
     "المكلف",
 ];
 
+/// The field of a title, which may stand after it, behind و when there are
+/// two: «الخبير العسكري والاستراتيجي اليمني»، «الكاتب والباحث السياسي».
+const FIELDS: [&str; 9] = [
+    "السياسي",
+    "العسكري",
+    "الامني",
+    "الاستراتيجي",
+    "الاقتصادي",
+    "الاعلامي",
+    "القانوني",
+    "الدستوري",
+    "الاكاديمي",
+];
+
+/// A word that may stand between a title and the name without being either.
+fn is_title_modifier(s: &str) -> bool {
+    TITLE_MODIFIERS.contains(&s) || FIELDS.contains(&s.strip_prefix('و').unwrap_or(s))
+}
+
+/// A comma, and nothing else, between words `a` and `b` = `a + 1`: a name
+/// set off after its title («المحلل السياسي البحريني، عبد الله الجنيد،»).
+fn comma_between(t: &str, words: &[Word], a: usize) -> bool {
+    match (words.get(a), words.get(a + 1)) {
+        (Some(x), Some(y)) => matches!(t[x.end..y.start].trim(), "،" | ","),
+        _ => false,
+    }
+}
+
+/// A name set off by commas ends at punctuation: the word after it is not
+/// joined to it.
+fn ends_apposition(words: &[Word], k: usize) -> bool {
+    !words.get(k).is_some_and(|w| w.joined)
+}
+
 /// A letter (of any script): Arabic letters without the slow lookup.
 fn is_letter(c: char) -> bool {
     matches!(c as u32, 0x0621..=0x063A | 0x0641..=0x064A) || c.is_alphabetic()
@@ -324,8 +358,7 @@ impl Discoverer {
         }
         loop {
             if word(k).is_some_and(|w| {
-                !w.taken
-                    && (self.nationalities.contains(text(w)) || TITLE_MODIFIERS.contains(&text(w)))
+                !w.taken && (self.nationalities.contains(text(w)) || is_title_modifier(text(w)))
             }) {
                 k += 1;
             } else if let Some(after) = word(k).and_then(|_| self.title_at(t, words, k)) {
@@ -334,21 +367,29 @@ impl Discoverer {
                 break;
             }
         }
-        self.named_at(t, words, k, written)
+        if k > 0 && comma_between(t, words, k - 1) {
+            return self
+                .named_at(t, words, k, written, true)
+                .filter(|&(_, end)| ends_apposition(words, end));
+        }
+        self.named_at(t, words, k, written, false)
     }
 
     /// A person whose name starts at word `k` with a known given name, and
-    /// one or two name words after it: the span in words.
+    /// one or two name words after it: the span in words. `set_off`: the
+    /// first word comes after a comma, not a space.
     fn named_at(
         &self,
         t: &str,
         words: &[Word],
         k: usize,
         written: (&str, &Normalized),
+        set_off: bool,
     ) -> Option<(usize, usize)> {
         let word = |k: usize| words.get(k).filter(|w| w.joined);
         let text = |w: &Word| &t[w.start..w.end];
-        let first = word(k).filter(|w| {
+        let first = words.get(k).filter(|w| w.joined || set_off)?;
+        let first = Some(first).filter(|w| {
             !w.taken
                 && ((self.name_word(t, w) && self.given_names.contains(text(w)))
                     || is_ali(text(w), as_written(written.0, written.1, w)))
@@ -436,7 +477,11 @@ impl Discoverer {
             || (s.starts_with('ي') && !s.starts_with("يو"))
             || (s.starts_with('ن') && n <= 4)
             || (s.starts_with('ت') && !s.starts_with("تو") && !s.starts_with("تي") && n <= 4)
-            || s.starts_with("است");
+            || s.starts_with("است")
+            || s.starts_with("لاست");
+        // a doubled verb of three letters: هدد، شدد، جدد
+        let letters: Vec<char> = s.chars().collect();
+        let doubled = n == 3 && letters[1] == letters[2];
         let accusative = n >= 4 && s.ends_with('ا');
         // alone, the future of a verb (سيزور، ستكون، سنعمل), not a name
         // (سيمون بيريز has a second word)
@@ -449,6 +494,7 @@ impl Discoverer {
         n >= if alone { 4 } else { 3 }
             && !definite
             && !verb
+            && !doubled
             && !accusative
             && !plural
             && !future
@@ -538,9 +584,13 @@ impl Discoverer {
         let past = nth >= 2 && s.chars().count() == 4 && s.starts_with('ا') && !s.starts_with("ال");
         // a verbal noun of the تفعيل or استفعال forms starts what the person
         // does («صالح العامري تعزيز الانتشار»، «غوتيريش تقديم»)
-        let n = s.chars().count();
-        let masdar = (n == 5 && s.starts_with('ت') && s.chars().nth(3) == Some('ي'))
-            || (n >= 6 && s.starts_with("است"));
+        let is_masdar = |w: &str| {
+            let n = w.chars().count();
+            (n == 5 && w.starts_with('ت') && w.chars().nth(3) == Some('ي'))
+                || (n >= 6 && w.starts_with("است"))
+        };
+        // (behind ب or ل too: «بتوجيه»، «لاستقدام»)
+        let masdar = is_masdar(s) || s.strip_prefix(['ب', 'ل']).is_some_and(is_masdar);
         // و before a common word is the next clause (وكان، وقال), and
         // before a given name the next person of a list (ونواف، وهاري)
         let clause = s.strip_prefix('و').is_some_and(|rest| {
@@ -717,7 +767,7 @@ impl Discoverer {
                         w.joined
                             && !w.taken
                             && (self.nationalities.contains(&t[w.start..w.end])
-                                || TITLE_MODIFIERS.contains(&&t[w.start..w.end]))
+                                || is_title_modifier(&t[w.start..w.end]))
                     }) {
                         j += 1;
                     } else if let Some(k) = (j < words.len() && words[j].joined)
@@ -735,6 +785,9 @@ impl Discoverer {
                 // (not after الفريق, a rank but also "the team")
                 let definite = t[words[j - 1].start..words[j - 1].end].starts_with("ال")
                     && &t[words[i].start..words[i].end] != "الفريق";
+                // a name set off by commas opens with a known given name
+                let apposed =
+                    j < words.len() && !words[j].joined && comma_between(t, &words, j - 1);
                 let given = words.get(j).is_some_and(|w| {
                     let s = &t[w.start..w.end];
                     let alone = !words
@@ -743,10 +796,12 @@ impl Discoverer {
                     let next_definite = words
                         .get(j + 1)
                         .is_some_and(|x| x.joined && t[x.start..x.end].starts_with("ال"));
-                    w.joined
+                    (w.joined || apposed)
                         && ((self.name_word(t, w)
                             && (self.given_names.contains(s)
-                                || (definite && self.may_open_name(s, alone, next_definite))))
+                                || (definite
+                                    && !apposed
+                                    && self.may_open_name(s, alone, next_definite))))
                             || (!alone && is_ali(s, original(w))))
                 });
                 if given {
@@ -779,6 +834,11 @@ impl Discoverer {
                     }
                     if compound && k == j + 1 {
                         k = j; // «عبد» alone is not a name
+                    }
+                    // (and has two words or more: not «الرئيس الروسي، فلاديمير #بوتين»)
+                    let whole = if compound { j + 3 } else { j + 2 };
+                    if apposed && (!ends_apposition(&words, k) || k < whole) {
+                        k = j;
                     }
                 }
                 if k > j {
@@ -817,7 +877,7 @@ impl Discoverer {
             // ألونسو»، «على الألماني مايكل شوماخر»
             let s = &t[words[i].start..words[i].end];
             if !words[i].taken && self.nationalities.contains(s) {
-                if let Some((j, k)) = self.named_at(t, &words, i + 1, (text, norm)) {
+                if let Some((j, k)) = self.named_at(t, &words, i + 1, (text, norm), false) {
                     found.push(Found {
                         kind: EntityType::Person,
                         start: words[j].start,

@@ -230,10 +230,10 @@ impl EdgesCsv {
         for (s, predicate, o, edge) in graph.edges() {
             csv.write_record([
                 &*safe_cell(&s.id),
-                &safe_cell(&s.canonical),
+                &safe_cell(&edge.subject),
                 predicate,
                 &safe_cell(&o.id),
-                &safe_cell(&o.canonical),
+                &safe_cell(&edge.object),
                 &edge.documents.to_string(),
                 &edge.mentions.to_string(),
                 &safe_cell(&edge.first_doc),

@@ -46,6 +46,12 @@ pub struct Evidence {
 /// One relation merged across documents.
 #[derive(Debug, Clone)]
 pub struct EdgeStat {
+    /// The names of the ends as the first triple gives them (a discovered
+    /// entity is named as one document writes it: «إبراهيم كالين» in one,
+    /// «ابراهيم كالين» in another), so that the edge reads the same however
+    /// the documents were grouped.
+    pub subject: String,
+    pub object: String,
     pub documents: u64,
     /// Triples (one a sentence that states it).
     pub mentions: u64,
@@ -129,6 +135,8 @@ impl Graph {
                 table.get(t.object).id.clone(),
             );
             let edge = self.edges.entry(key).or_insert_with(|| EdgeStat {
+                subject: table.get(t.subject).canonical.clone(),
+                object: table.get(t.object).canonical.clone(),
                 documents: 0,
                 mentions: 0,
                 first_doc: doc.id.clone(),
