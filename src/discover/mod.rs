@@ -593,8 +593,10 @@ impl Discoverer {
         let masdar = is_masdar(s) || s.strip_prefix(['ب', 'ل']).is_some_and(is_masdar);
         // و before a common word is the next clause (وكان، وقال), and
         // before a given name the next person of a list (ونواف، وهاري)
+        // (or before an accusative: «الملك عبد الله واتصالا مماثلا»)
         let clause = s.strip_prefix('و').is_some_and(|rest| {
             self.defences.is_common(rest)
+                || (rest.chars().count() >= 5 && rest.ends_with('ا'))
                 || (rest.chars().nth(2).is_some() && self.given_names.contains(rest))
         });
         !(list || feminine_noun || tanwin || pronoun || preposition || clause || masdar || past)
