@@ -496,3 +496,23 @@ fn discovery_takes_no_verb_or_verbal_noun_for_a_name() {
     );
     assert_eq!(got, [], "{got:?}");
 }
+
+#[test]
+fn discovery_finds_news_outlets_named_in_quotes() {
+    let list = "surface\ttype\nقناة الجزيرة\tORG\n";
+    let got = with_list(
+        list,
+        "وحسب صحيفة \"تايمز\" البريطانية، فإن الفتاة روت القصة. وأضافت \"تايمز\" أن خمسة من إخوتها مفقودون. \
+         وروت لوكالة \"باس نيوز\" الكردية قصتها، وقال للشبكة الإخبارية \"أل سي آي\" إن الأمر خطير.",
+        true,
+    );
+    let names: Vec<&str> = got.iter().map(|(t, _)| t.as_str()).collect();
+    assert_eq!(names, ["تايمز", "تايمز", "باس نيوز", "أل سي آي"], "{got:?}");
+    // a one-word name that is also a word is the outlet again only in quotes
+    let got = with_list(
+        list,
+        "ونقلت صحيفة \"الحياة\" عن مصدر أن الحياة عادت إلى طبيعتها، كما أكدت \"الحياة\" ذلك.",
+        true,
+    );
+    assert_eq!(got.len(), 2, "{got:?}");
+}

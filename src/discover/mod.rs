@@ -94,7 +94,8 @@ impl Ends {
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum Scope {
     /// People after titles, ranks and nationalities, and the people listed
-    /// with them: the surest kind (nine in ten right on ANERcorp news).
+    /// with them: the surest kind (nine in ten right on ANERcorp news);
+    /// and news outlets named in quotes after their kind («صحيفة "تايمز"»).
     People,
     /// Also organizations, bases and places after their head words (حركة،
     /// قاعدة، مدينة + name), and listed places that read as sports clubs.
@@ -168,6 +169,23 @@ fn is_ali(folded: &str, original: &str) -> bool {
 
 /// First halves of compound names: the word after one is part of the name.
 const HALVES: [&str; 6] = ["عبد", "ابو", "ابن", "بن", "بنت", "ام"];
+
+/// The kinds of news outlet whose name follows in quotes, folded: «صحيفة
+/// "تايمز"»، «لوكالة "باس نيوز"»، «للشبكة الإخبارية "أل سي آي"».
+const MEDIA_HEADS: [&str; 8] = [
+    "صحيفه",
+    "جريده",
+    "وكاله",
+    "قناه",
+    "موقع",
+    "شبكه",
+    "مجله",
+    "اذاعه",
+];
+
+/// The quote marks that open and close a name.
+const OPENING_QUOTES: [&str; 3] = ["\"", "«", "“"];
+const CLOSING_QUOTES: [char; 3] = ['"', '»', '”'];
 
 const HEAD_KINDS: [EntityType; 3] = [EntityType::Org, EntityType::Base, EntityType::Loc];
 
@@ -417,6 +435,43 @@ impl Discoverer {
         }
         // a given name alone is too little to go on here
         (end > start + 1 + usize::from(compound)).then_some((start, end))
+    }
+
+    /// A news outlet named in quotes after the word for its kind, and at
+    /// most one adjective («صحيفة "تايمز"»، «للشبكة الإخبارية "أل سي آي"»):
+    /// the span of the name, one to four words, in words.
+    fn media_at(&self, t: &str, words: &[Word], i: usize) -> Option<(usize, usize)> {
+        let head = words.get(i).filter(|w| !w.taken)?;
+        let s = &t[head.start..head.end];
+        // (للشبكة: to the network)
+        let kind = word_forms(s).any(|f| MEDIA_HEADS.contains(&f.as_ref()))
+            || s.strip_prefix("لل")
+                .is_some_and(|f| MEDIA_HEADS.contains(&f));
+        if !kind {
+            return None;
+        }
+        let mut k = i + 1;
+        if words
+            .get(k)
+            .is_some_and(|w| w.joined && !w.taken && t[w.start..w.end].starts_with("ال"))
+        {
+            k += 1;
+        }
+        let first = words.get(k)?;
+        if !OPENING_QUOTES.contains(&t[words[k - 1].end..first.start].trim()) {
+            return None;
+        }
+        let mut end = k + 1;
+        while end < k + 4 && words.get(end).is_some_and(|w| w.joined) {
+            end += 1;
+        }
+        let closed = t[words[end - 1].end..]
+            .trim_start_matches(' ')
+            .starts_with(CLOSING_QUOTES);
+        let free = words[k..end]
+            .iter()
+            .all(|w| !w.taken && t[w.start..w.end].chars().all(is_letter));
+        (closed && free).then_some((k, end))
     }
 
     fn heads(&self, kind: EntityType) -> &FxHashSet<String> {
@@ -702,6 +757,9 @@ impl Discoverer {
     pub fn opening_words(&self) -> Vec<String> {
         let mut words: Vec<String> = self.titles.keys().cloned().collect();
         words.extend(self.nationalities.iter().cloned());
+        // (and their definite forms, which the matcher reads behind للـ)
+        words.extend(MEDIA_HEADS.iter().map(|h| h.to_string()));
+        words.extend(MEDIA_HEADS.iter().map(|h| format!("ال{h}")));
         if self.scope == Scope::All {
             for heads in &self.heads {
                 words.extend(heads.iter().cloned());
@@ -875,6 +933,16 @@ impl Discoverer {
                     continue;
                 }
             }
+            // a news outlet named in quotes after its kind
+            if let Some((j, k)) = self.media_at(t, &words, i) {
+                found.push(Found {
+                    kind: EntityType::Org,
+                    start: words[j].start,
+                    end: words[k - 1].end,
+                });
+                i = k;
+                continue;
+            }
             // a person after a nationality used as a noun: «شن الإسباني فرناندو
             // ألونسو»، «على الألماني مايكل شوماخر»
             let s = &t[words[i].start..words[i].end];
@@ -994,12 +1062,26 @@ impl Discoverer {
         let first_at: Vec<usize> = (0..entities.len())
             .map(|e| spans.iter().find(|s| s.2 == e).map_or(0, |s| s.0))
             .collect();
+        let after_quote = |at: usize| {
+            t[..at]
+                .trim_end_matches(' ')
+                .ends_with(|c: char| OPENING_QUOTES.iter().any(|q| q.starts_with(c)))
+        };
         for (e, ent) in entities.iter().enumerate() {
             let full = spans
                 .iter()
                 .find(|s| s.2 == e)
                 .map(|s| t[s.0..s.1].to_string())
                 .unwrap_or_default();
+            // an outlet named by one word that is also a common word or a
+            // definite noun («"الحياة"»، «"العرب"») is that outlet again only
+            // in quotes
+            let quoted_only = ent.kind == EntityType::Org
+                && after_quote(first_at[e])
+                && !full.contains(' ')
+                && (full.starts_with("ال")
+                    || full.chars().count() <= 3
+                    || self.defences.is_common(&full));
             let mut forms = vec![(full.clone(), false)];
             if ent.kind == EntityType::Person {
                 if let Some(last) = full
@@ -1037,6 +1119,7 @@ impl Discoverer {
                     let (s, end) = (w.start + lead, words[k + n - 1].end);
                     if !rest_ok
                         || (after_only && s < first_at[e])
+                        || (quoted_only && !after_quote(s))
                         || spans.iter().any(|x| x.0 < end && s < x.1)
                     {
                         continue;
