@@ -31,10 +31,15 @@ pub fn stderr(o: &Output) -> String {
 
 /// Scores an output folder on the seeds with `../shared/eval/score.py --json`.
 pub fn score(shared: &Path, out: &Path) -> serde_json::Value {
+    score_against(shared, &shared.join("eval/seeds.gold.jsonl"), out)
+}
+
+/// Scores an output folder against a gold file with `../shared/eval/score.py --json`.
+pub fn score_against(shared: &Path, gold: &Path, out: &Path) -> serde_json::Value {
     let mut cmd = Command::new("python3");
     cmd.arg(shared.join("eval/score.py"))
         .arg("--gold")
-        .arg(shared.join("eval/seeds.gold.jsonl"))
+        .arg(gold)
         .arg("--mentions")
         .arg(out.join("mentions.csv"))
         .arg("--json");
