@@ -516,3 +516,27 @@ fn discovery_finds_news_outlets_named_in_quotes() {
     );
     assert_eq!(got.len(), 2, "{got:?}");
 }
+
+#[test]
+fn discovery_reads_people_listed_or_named() {
+    let list = "surface\ttype\nالموصل\tLOC\n";
+    let got = with_list(
+        list,
+        "وكانت الفتاة واسمها أشواق تعيش مع رجل يدعى أبو همام في الموصل. وقالت أشواق إنها هربت. \
+         ولقيت قيادات أخرى مصرعها، بينها محمد علي حادر، وعدنان العزي. وقتل ثلاثة بينهم طفلان.",
+        true,
+    );
+    let names: Vec<&str> = got.iter().map(|(t, _)| t.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "أشواق",
+            "أبو همام",
+            "الموصل",
+            "أشواق",
+            "محمد علي حادر",
+            "عدنان العزي"
+        ],
+        "{got:?}"
+    );
+}

@@ -183,6 +183,27 @@ const MEDIA_HEADS: [&str; 8] = [
     "اذاعه",
 ];
 
+/// Words after which people are listed: «قتل ثلاثة بينهم محمد يحيى
+/// القاسمي»، «مقتل العقيدين يحيى علي حادر». A known given name must open
+/// the name after them.
+const LIST_OPENERS: [&str; 10] = [
+    "بينهم",
+    "بينها",
+    "بينهما",
+    "منهم",
+    "منهما",
+    "ابرزهم",
+    "ابرزها",
+    "العقيدين",
+    "العميدين",
+    "اللواءين",
+];
+
+/// Words that say a name follows: «الفتاة الإيزيدية واسمها أشواق»، «رجل
+/// يدعى أبو همام». The name may be one word, and need not be a known one.
+/// (Not «اسمه» alone: «ارتبط اسمه بالانتقال».)
+const NAME_CUES: [&str; 6] = ["واسمه", "واسمها", "يدعي", "تدعي", "المدعو", "المدعوه"];
+
 /// The quote marks that open and close a name.
 const OPENING_QUOTES: [&str; 3] = ["\"", "«", "“"];
 const CLOSING_QUOTES: [char; 3] = ['"', '»', '”'];
@@ -424,17 +445,84 @@ impl Discoverer {
         while (end < start + 3 || (end < start + 5 && HALVES.contains(&text(&words[end - 1]))))
             && word(end).is_some_and(|w| {
                 let next_definite = word(end + 1).is_some_and(|x| text(x).starts_with("ال"));
+                let original = as_written(written.0, written.1, w);
+                // (علي as written goes on a name: «محمد علي حادر»)
                 !w.taken
-                    && self.name_word(t, w)
-                    && self.may_go_on(text(w), as_written(written.0, written.1, w), end - start)
-                    && !(text(w).starts_with('ل')
-                        && self.behind_preposition(text(w), next_definite))
+                    && ((self.name_word(t, w)
+                        && self.may_go_on(text(w), original, end - start)
+                        && !(text(w).starts_with('ل')
+                            && self.behind_preposition(text(w), next_definite)))
+                        || is_ali(text(w), original))
             })
         {
             end += 1;
         }
         // a given name alone is too little to go on here
         (end > start + 1 + usize::from(compound)).then_some((start, end))
+    }
+
+    /// A person after a word that lists people («بينهم محمد يحيى القاسمي»:
+    /// a known given name and one or two more words) or that says a name
+    /// follows («واسمها أشواق»: any one to three name words, ending at
+    /// punctuation or before a word that cannot go on a name).
+    fn listed_or_named_at(
+        &self,
+        t: &str,
+        words: &[Word],
+        i: usize,
+        written: (&str, &Normalized),
+    ) -> Option<(usize, usize)> {
+        let w = words.get(i).filter(|w| !w.taken)?;
+        let s = &t[w.start..w.end];
+        let bare = s
+            .strip_prefix(['و', 'ف'])
+            .filter(|r| r.chars().count() >= 3);
+        let is = |list: &[&str]| list.contains(&s) || bare.is_some_and(|b| list.contains(&b));
+        if is(&LIST_OPENERS) {
+            return self.named_at(t, words, i + 1, written, false);
+        }
+        if !is(&NAME_CUES) {
+            return None;
+        }
+        let k = i + 1;
+        let text = |w: &Word| &t[w.start..w.end];
+        let joined_name_word = |x: usize| words.get(x).filter(|w| w.joined && self.name_word(t, w));
+        // the first word: a known given name, or a word shaped like a name
+        // (no article, no verb: «تدعى الجمعية»، «يدعى حينما» are not)
+        let first = joined_name_word(k)?;
+        let alone = joined_name_word(k + 1).is_none();
+        let next_definite = words
+            .get(k + 1)
+            .is_some_and(|x| x.joined && text(x).starts_with("ال"));
+        let pronoun = ["ها", "هم", "هن"].iter().any(|p| text(first).ends_with(p));
+        if !self.given_names.contains(text(first))
+            && (pronoun || !self.may_open_name(text(first), alone, next_definite))
+        {
+            return None;
+        }
+        // «أبو همام»: a compound takes its second word whatever it is
+        let compound = HALVES.contains(&text(first));
+        let mut end = k + 1;
+        if compound {
+            words.get(end).filter(|w| w.joined && !w.taken)?;
+            end += 1;
+        }
+        // then known given names, or words that are no verb in the present
+        // (تعيش، تلقى) and no preposition with the article (بالرصاص)
+        while end < k + 3
+            && joined_name_word(end).is_some_and(|w| {
+                let s = text(w);
+                // (nor و + a word, nor a past verb in أ: «ويبلغ»، «أنهت»)
+                self.given_names.contains(s)
+                    || (!s.starts_with(['ي', 'ت', 'و'])
+                        && !(s.starts_with('ا') && s.chars().count() == 4)
+                        && !["بال", "لل", "كال"].iter().any(|p| s.starts_with(p))
+                        && self.may_go_on(s, as_written(written.0, written.1, w), end - k))
+            })
+        {
+            end += 1;
+        }
+        Some((k, end))
     }
 
     /// A news outlet named in quotes after the word for its kind, and at
@@ -758,6 +846,8 @@ impl Discoverer {
         let mut words: Vec<String> = self.titles.keys().cloned().collect();
         words.extend(self.nationalities.iter().cloned());
         // (and their definite forms, which the matcher reads behind للـ)
+        words.extend(LIST_OPENERS.iter().map(|h| h.to_string()));
+        words.extend(NAME_CUES.iter().map(|h| h.to_string()));
         words.extend(MEDIA_HEADS.iter().map(|h| h.to_string()));
         words.extend(MEDIA_HEADS.iter().map(|h| format!("ال{h}")));
         if self.scope == Scope::All {
@@ -883,8 +973,13 @@ impl Discoverer {
                                     !w.taken && k < j + 5
                                 } else {
                                     k < j + 3
-                                        && self.name_word(t, w)
-                                        && self.may_go_on(&t[w.start..w.end], original(w), k - j)
+                                        && ((self.name_word(t, w)
+                                            && self.may_go_on(
+                                                &t[w.start..w.end],
+                                                original(w),
+                                                k - j,
+                                            ))
+                                            || is_ali(&t[w.start..w.end], original(w)))
                                 }
                         });
                         if !goes_on {
@@ -932,6 +1027,16 @@ impl Discoverer {
                     i = k;
                     continue;
                 }
+            }
+            // people listed after «بينهم» and the like, a name after «اسمها»
+            if let Some((j, k)) = self.listed_or_named_at(t, &words, i, (text, norm)) {
+                found.push(Found {
+                    kind: EntityType::Person,
+                    start: words[j].start,
+                    end: words[k - 1].end,
+                });
+                i = k;
+                continue;
             }
             // a news outlet named in quotes after its kind
             if let Some((j, k)) = self.media_at(t, &words, i) {
@@ -1112,6 +1217,10 @@ impl Discoverer {
                     else {
                         continue;
                     };
+                    // (علي again only as written so, not the preposition على)
+                    if head == "علي" && !is_ali(head, original(w)) {
+                        continue;
+                    }
                     let rest_ok = form.split(' ').skip(1).enumerate().all(|(x, r)| {
                         let ww = &words[k + 1 + x];
                         ww.joined && !ww.taken && &t[ww.start..ww.end] == r
