@@ -394,6 +394,30 @@ fn more_news_phrasings() {
         "attacked",
         "org.kdpi",
     );
+    has(
+        "والتقى مقتدى الصدر رئيس قائمة الفتح الموالية لإيران، هادي العامري.",
+        "per.hadi_al_amiri",
+        "leader_of",
+        "org.fatah_alliance",
+    );
+    has(
+        "وقال جون كيربي وهو متحدث باسم وزارة الدفاع الأمريكية إن الضربة نفذت.",
+        "per.john_kirby",
+        "spokesperson_of",
+        "org.us_department_of_defense",
+    );
+    has(
+        "وقال زعيم تنظيم داعش أبو بكر البغدادي في تسجيل صوتي إن القتال مستمر.",
+        "per.abu_bakr_al_baghdadi",
+        "leader_of",
+        "org.isis",
+    );
+    has(
+        "وانتقد حزب الدعوة الذي يترأسه نوري المالكي القرار.",
+        "org.dawa_party",
+        "led_by",
+        "per.nouri_al_maliki",
+    );
     // a club in a capital is a match, not a place
     lacks(
         "ويلتقي ليفربول في كييف ريال مدريد في النهائي.",
