@@ -540,3 +540,20 @@ fn discovery_reads_people_listed_or_named() {
         "{got:?}"
     );
 }
+
+#[test]
+fn discovery_reads_a_person_set_off_after_the_body_of_a_title() {
+    let list = "surface\ttype\nالاتحاد الوطني الكردستاني\tORG\nوزارة البيشمركة\tORG\n";
+    let got = with_list(
+        list,
+        "وقال المتحدث الرسمي باسم حزب الاتحاد الوطني الكردستاني، أحمد بيرة، إن النتائج مزورة. \
+         وقال أمين عام وزارة البيشمركة، الفريق جبار ياور، إن القوات جاهزة.",
+        true,
+    );
+    let people: Vec<&str> = got
+        .iter()
+        .filter(|(_, id)| id.starts_with("disc.per."))
+        .map(|(t, _)| t.as_str())
+        .collect();
+    assert_eq!(people, ["أحمد بيرة", "جبار ياور"], "{got:?}");
+}

@@ -105,7 +105,7 @@ pub enum Scope {
 
 /// Adjectives that may stand between a title and the name: «رئيس الوزراء
 /// المخلوع تاكسين شيناواترا»، «المدافع الدولي العاجي كولو توريه».
-const TITLE_MODIFIERS: [&str; 14] = [
+const TITLE_MODIFIERS: [&str; 15] = [
     "السابق",
     "الاسبق",
     "الحالي",
@@ -120,6 +120,7 @@ const TITLE_MODIFIERS: [&str; 14] = [
     "المقبل",
     "المنتخب",
     "المكلف",
+    "الرسمي",
 ];
 
 /// The field of a title, which may stand after it, behind و when there are
@@ -370,6 +371,19 @@ impl Discoverer {
         // the office of a body the title is of: «مدير إعلام الحشد الشعبي»،
         // «مدير مكتب رئيس الوزراء»
         const OFFICES: [&str; 6] = ["اعلام", "مكتب", "دايره", "قسم", "شعبه", "امانه"];
+        // the kind of a body written before its name: «باسم حزب الاتحاد
+        // الوطني الكردستاني»
+        const KINDS: [&str; 9] = [
+            "حزب",
+            "حركه",
+            "تحالف",
+            "ايتلاف",
+            "كتله",
+            "قايمه",
+            "تيار",
+            "جماعه",
+            "منظمه",
+        ];
         let word = |k: usize| words.get(k).filter(|w| w.joined);
         let text = |w: &Word| &t[w.start..w.end];
         let mut k = j;
@@ -379,6 +393,11 @@ impl Discoverer {
                 k += 1;
             } else if round == 0
                 && word(k).is_some_and(|w| !w.taken && OFFICES.contains(&text(w)))
+                && word(k + 1).is_some_and(|w| w.mention.is_some_and(&is_body))
+            {
+                k += 1;
+            }
+            if word(k).is_some_and(|w| !w.taken && KINDS.contains(&text(w)))
                 && word(k + 1).is_some_and(|w| w.mention.is_some_and(&is_body))
             {
                 k += 1;
@@ -395,20 +414,28 @@ impl Discoverer {
                 break;
             }
         }
+        // the person may be set off by a comma, ranks and all: «أمين عام
+        // وزارة البشمركة، الفريق جبار ياور،»
+        let after = k;
+        let set_off = k > 0 && comma_between(t, words, k - 1);
+        let at = |x: usize| words.get(x).filter(|w| w.joined || (set_off && x == after));
         loop {
-            if word(k).is_some_and(|w| {
+            if at(k).is_some_and(|w| {
                 !w.taken && (self.nationalities.contains(text(w)) || is_title_modifier(text(w)))
             }) {
                 k += 1;
-            } else if let Some(after) = word(k).and_then(|_| self.title_at(t, words, k)) {
-                k = after;
+            } else if let Some(next) = at(k).and_then(|_| self.title_at(t, words, k)) {
+                k = next;
             } else {
                 break;
             }
         }
-        if k > 0 && comma_between(t, words, k - 1) {
+        // (or by a comma after the nationality: «رئيس النادي الأهلي المصري،
+        // محمود الخطيب،»)
+        let comma_here = k > 0 && comma_between(t, words, k - 1);
+        if set_off || comma_here {
             return self
-                .named_at(t, words, k, written, true)
+                .named_at(t, words, k, written, comma_here)
                 .filter(|&(_, end)| ends_apposition(words, end));
         }
         self.named_at(t, words, k, written, false)
