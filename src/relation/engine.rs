@@ -129,6 +129,34 @@ impl Sentence<'_> {
         all
     }
 
+    /// The entity of the name at token `pos`, when it is one of `types`
+    /// (`exact`: not behind و/ف).
+    fn name_fits(&self, pos: usize, types: u8, exact: bool) -> Option<usize> {
+        let token = self.tokens.get(pos).filter(|t| !(exact && t.conj))?;
+        let Kind::Name(m) = token.kind else {
+            return None;
+        };
+        let (entity, kind) = (self.mention_entity)(m);
+        let flag = |of: &[bool], bit: u8| {
+            if types & bit != 0 && of.get(entity).copied().unwrap_or(false) {
+                bit
+            } else {
+                0
+            }
+        };
+        let country = flag(self.is_country, super::rules::COUNTRY)
+            | flag(self.is_capital, super::rules::CAPITAL);
+        let area = if types & super::rules::AREA != 0
+            && kind == EntityType::Loc
+            && written_with_kind(&self.text[token.start..token.end])
+        {
+            super::rules::AREA
+        } else {
+            0
+        };
+        (types & (type_mask(kind) | country | area) != 0).then_some(entity)
+    }
+
     /// Does an element sequence match at `at`, anything after it ignored?
     /// (Slots in it bind nothing that outlives the test.)
     pub fn matches_at(&self, elems: &[Elem], at: usize) -> Option<usize> {
@@ -196,42 +224,19 @@ impl Sentence<'_> {
                 }
             }
             Elem::Slot { types, slot, exact } => {
-                if let Some(Kind::Name(m)) = tokens
-                    .get(pos)
-                    .filter(|t| !(*exact && t.conj))
-                    .map(|t| t.kind)
-                {
-                    let (entity, kind) = (self.mention_entity)(m);
-                    let flag = |of: &[bool], bit: u8| {
-                        if of.get(entity).copied().unwrap_or(false) {
-                            bit
-                        } else {
-                            0
+                if let Some(entity) = self.name_fits(pos, *types, *exact) {
+                    match slot {
+                        Some(slot) => {
+                            let old = binds[*slot];
+                            binds[*slot] = Some(Bound {
+                                entity,
+                                first: pos,
+                                last: pos,
+                            });
+                            self.go(stack, start, pos + 1, binds, out);
+                            binds[*slot] = old;
                         }
-                    };
-                    let country = flag(self.is_country, super::rules::COUNTRY)
-                        | flag(self.is_capital, super::rules::CAPITAL);
-                    let area = if kind == EntityType::Loc
-                        && written_with_kind(&self.text[tokens[pos].start..tokens[pos].end])
-                    {
-                        super::rules::AREA
-                    } else {
-                        0
-                    };
-                    if types & (type_mask(kind) | country | area) != 0 {
-                        match slot {
-                            Some(slot) => {
-                                let old = binds[*slot];
-                                binds[*slot] = Some(Bound {
-                                    entity,
-                                    first: pos,
-                                    last: pos,
-                                });
-                                self.go(stack, start, pos + 1, binds, out);
-                                binds[*slot] = old;
-                            }
-                            None => self.go(stack, start, pos + 1, binds, out),
-                        }
+                        None => self.go(stack, start, pos + 1, binds, out),
                     }
                 }
             }
@@ -268,7 +273,14 @@ impl Sentence<'_> {
                 }
             }
             Elem::Not(alts) => {
-                let blocked = alts.iter().any(|alt| self.matches_at(alt, pos).is_some());
+                // (a name of some types, the common test, is read off the
+                // token without running the engine)
+                let blocked = alts.iter().any(|alt| match alt.as_slice() {
+                    [Elem::Slot { types, exact, .. }] => {
+                        self.name_fits(pos, *types, *exact).is_some()
+                    }
+                    _ => self.matches_at(alt, pos).is_some(),
+                });
                 if !blocked {
                     self.go(stack, start, pos, binds, out);
                 }
