@@ -237,6 +237,17 @@ struct Found {
     end: usize,
 }
 
+impl Found {
+    /// The name made of words `j..k`.
+    fn of_words(kind: EntityType, words: &[Word], j: usize, k: usize) -> Found {
+        Found {
+            kind,
+            start: words[j].start,
+            end: words[k - 1].end,
+        }
+    }
+}
+
 impl Discoverer {
     /// Discovery with the bundled word lists and the given names of `gazetteer`.
     pub fn new(gazetteer: &Gazetteer) -> Discoverer {
@@ -1024,11 +1035,7 @@ impl Discoverer {
                     }
                 }
                 if k > j {
-                    found.push(Found {
-                        kind: EntityType::Person,
-                        start: words[j].start,
-                        end: words[k - 1].end,
-                    });
+                    found.push(Found::of_words(EntityType::Person, &words, j, k));
                     i = k;
                     continue;
                 }
@@ -1046,32 +1053,20 @@ impl Discoverer {
                     })
                 };
                 if let Some((j, k)) = self.after_body(t, &words, j, (text, norm), is_body) {
-                    found.push(Found {
-                        kind: EntityType::Person,
-                        start: words[j].start,
-                        end: words[k - 1].end,
-                    });
+                    found.push(Found::of_words(EntityType::Person, &words, j, k));
                     i = k;
                     continue;
                 }
             }
             // people listed after «بينهم» and the like, a name after «اسمها»
             if let Some((j, k)) = self.listed_or_named_at(t, &words, i, (text, norm)) {
-                found.push(Found {
-                    kind: EntityType::Person,
-                    start: words[j].start,
-                    end: words[k - 1].end,
-                });
+                found.push(Found::of_words(EntityType::Person, &words, j, k));
                 i = k;
                 continue;
             }
             // a news outlet named in quotes after its kind
             if let Some((j, k)) = self.media_at(t, &words, i) {
-                found.push(Found {
-                    kind: EntityType::Org,
-                    start: words[j].start,
-                    end: words[k - 1].end,
-                });
+                found.push(Found::of_words(EntityType::Org, &words, j, k));
                 i = k;
                 continue;
             }
@@ -1080,11 +1075,7 @@ impl Discoverer {
             let s = &t[words[i].start..words[i].end];
             if !words[i].taken && self.nationalities.contains(s) {
                 if let Some((j, k)) = self.named_at(t, &words, i + 1, (text, norm), false) {
-                    found.push(Found {
-                        kind: EntityType::Person,
-                        start: words[j].start,
-                        end: words[k - 1].end,
-                    });
+                    found.push(Found::of_words(EntityType::Person, &words, j, k));
                     i = k;
                     continue;
                 }
