@@ -38,6 +38,9 @@ pub struct Sentence<'a> {
     /// The rules' cue words among the tokens: (token, id in
     /// [`super::rules::RuleSet::cue_words`]), in token order.
     pub token_cues: &'a [(u32, u32)],
+    /// The tokens that are names, in order: where a rule that starts with
+    /// a name is tried.
+    pub names: &'a [u32],
     /// For each mention of the document: its entity and the entity's type.
     pub mention_entity: &'a dyn Fn(usize) -> (usize, EntityType),
     pub lexicon: &'a Lexicon,
@@ -123,6 +126,10 @@ impl Sentence<'_> {
                         try_from(token as usize);
                     }
                 }
+            }
+            // a rule that opens with a name is tried at the names
+            None if rule.first == super::rules::token_kind(&Kind::Name(0)) => {
+                self.names.iter().for_each(|&k| try_from(k as usize))
             }
             None => (0..self.tokens.len()).for_each(try_from),
         }

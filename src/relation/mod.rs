@@ -65,7 +65,7 @@ pub struct Relations {
 }
 
 /// One more than the largest set of name types (see `Relations::fitting`).
-const TYPE_SETS: usize = (rules::AREA as usize) << 1;
+const TYPE_SETS: usize = (rules::CAPITAL as usize) << 1;
 
 impl Relations {
     /// The bundled rules, titles and nationalities, plus rule files.
@@ -225,6 +225,7 @@ impl Relations {
         let mut cue_on: Vec<u32> = Vec::new();
         let mut word_cues: Vec<(u32, u32)> = Vec::new();
         let mut token_cues: Vec<(u32, u32)> = Vec::new();
+        let mut name_tokens: Vec<u32> = Vec::new();
         for range in sentences(norm, mentions) {
             // The number and types of the names in the sentence: a rule that
             // needs others, or more, is skipped, and a sentence no rule can
@@ -233,6 +234,13 @@ impl Relations {
             let names = mentions[first..].partition_point(|m| m.folded_start < range.end);
             let present = mentions[first..first + names].iter().fold(0u8, |acc, m| {
                 let kind = table.of(m).kind;
+                let flag = |of: &[bool], bit: u8| {
+                    if of.get(m.entity).copied().unwrap_or(false) {
+                        bit
+                    } else {
+                        0
+                    }
+                };
                 let area = if kind == EntityType::Loc
                     && engine::written_with_kind(&norm.text[m.folded_start..m.folded_end])
                 {
@@ -240,7 +248,10 @@ impl Relations {
                 } else {
                     0
                 };
-                acc | engine::type_mask(kind) | area
+                acc | engine::type_mask(kind)
+                    | area
+                    | flag(&self.is_country, rules::COUNTRY)
+                    | flag(&self.is_capital, rules::CAPITAL)
             });
             let fits = |&r: &usize| self.set.rules[r].needs.len() <= names;
             let fitting = &self.fitting[present as usize];
@@ -321,10 +332,18 @@ impl Relations {
                     token_cues.push((k as u32, cue));
                 }
             }
+            name_tokens.clear();
+            name_tokens.extend(
+                toks.iter()
+                    .enumerate()
+                    .filter(|(_, t)| matches!(t.kind, tokens::Kind::Name(_)))
+                    .map(|(k, _)| k as u32),
+            );
             let s = Sentence {
                 text: &norm.text,
                 tokens: &toks,
                 token_cues: &token_cues,
+                names: &name_tokens,
                 mention_entity: &mention_entity,
                 lexicon: &self.lexicon,
                 country_entity: &self.country_entity,

@@ -456,20 +456,6 @@ fn first_words(
 /// narrows, for what a sentence must hold for the rule to fit (a sentence
 /// tells apart its places written with their kind, `AREA`, not its
 /// countries).
-fn as_kinds(types: u8) -> u8 {
-    let loc = 1
-        << EntityType::ALL
-            .iter()
-            .position(|&k| k == EntityType::Loc)
-            .unwrap_or(0);
-    let narrowed = if types & (COUNTRY | CAPITAL) != 0 {
-        loc
-    } else {
-        0
-    };
-    (types & !(COUNTRY | CAPITAL)) | narrowed
-}
-
 /// Which types of name, and whether a class, may bind each slot.
 fn slot_sources(elems: &[Elem], by_name: &mut [u8], by_class: &mut [bool]) {
     for e in elems {
@@ -478,7 +464,7 @@ fn slot_sources(elems: &[Elem], by_name: &mut [u8], by_class: &mut [bool]) {
                 types,
                 slot: Some(s),
                 ..
-            } => by_name[*s] |= as_kinds(*types),
+            } => by_name[*s] |= *types,
             Elem::Class { bind: Some(s), .. } => by_class[*s] = true,
             Elem::Alt(alts) | Elem::Opt(alts) => {
                 for a in alts {
