@@ -348,16 +348,32 @@ impl Discoverer {
         if !self.title_ends.may_hold(&t[w.start..w.end]) {
             return None;
         }
+        // a title of more than one word may have adjectives after its first:
+        // «القيادي السابق في»، «المتحدث الرسمي باسم»، «القيادي الليبي في»
+        let between = words[i + 1..]
+            .iter()
+            .take(2)
+            .take_while(|x| {
+                let s = &t[x.start..x.end];
+                x.joined
+                    && !x.taken
+                    && (self.nationalities.contains(s) || TITLE_MODIFIERS.contains(&s))
+            })
+            .count();
         let mut best = None;
         for form in word_forms(&t[w.start..w.end]) {
             for rest in self.titles.get(form.as_ref()).into_iter().flatten() {
-                let fits = rest.iter().enumerate().all(|(k, r)| {
-                    words
-                        .get(i + 1 + k)
-                        .is_some_and(|x| x.joined && !x.taken && &t[x.start..x.end] == r)
-                });
-                if fits {
-                    best = best.max(Some(i + 1 + rest.len()));
+                let skips = if rest.is_empty() { 0 } else { between };
+                for skip in 0..=skips {
+                    let from = i + 1 + skip;
+                    let fits = rest.iter().enumerate().all(|(k, r)| {
+                        words
+                            .get(from + k)
+                            .is_some_and(|x| x.joined && !x.taken && &t[x.start..x.end] == r)
+                    });
+                    if fits {
+                        best = best.max(Some(from + rest.len()));
+                    }
                 }
             }
         }
@@ -445,8 +461,11 @@ impl Discoverer {
         // محمود الخطيب،»)
         let comma_here = k > 0 && comma_between(t, words, k - 1);
         if set_off || comma_here {
+            // (the name itself may be what the comma sets off: «القيادي
+            // السابق في تنظيم القاعدة، عبد الحكيم بلحاج،»)
+            let after_comma = comma_here || (set_off && k == after);
             return self
-                .named_at(t, words, k, written, comma_here)
+                .named_at(t, words, k, written, after_comma)
                 .filter(|&(_, end)| ends_apposition(words, end));
         }
         self.named_at(t, words, k, written, false)
