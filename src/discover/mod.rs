@@ -205,6 +205,35 @@ const LIST_OPENERS: [&str; 10] = [
 /// (Not «اسمه» alone: «ارتبط اسمه بالانتقال».)
 const NAME_CUES: [&str; 6] = ["واسمه", "واسمها", "يدعي", "تدعي", "المدعو", "المدعوه"];
 
+/// Verbs of saying (and «عن», "quoting"), folded, before a person named
+/// with his title after him: «وقالت إنجي صدقي المتحدثة باسم»، «نقلت عن
+/// فلاديمير إيرماكوف، المسؤول بوزارة الخارجية».
+const SPEAKER_VERBS: [&str; 23] = [
+    "قال",
+    "قالت",
+    "اضاف",
+    "اضافت",
+    "اكد",
+    "اكدت",
+    "ذكر",
+    "ذكرت",
+    "اوضح",
+    "اوضحت",
+    "اعلن",
+    "اعلنت",
+    "صرح",
+    "صرحت",
+    "افاد",
+    "افادت",
+    "اشار",
+    "اشارت",
+    "كشف",
+    "كشفت",
+    "تساءل",
+    "تساءلت",
+    "عن",
+];
+
 /// The quote marks that open and close a name.
 const OPENING_QUOTES: [&str; 3] = ["\"", "«", "“"];
 const CLOSING_QUOTES: [char; 3] = ['"', '»', '”'];
@@ -522,6 +551,83 @@ impl Discoverer {
     /// a known given name and one or two more words) or that says a name
     /// follows («واسمها أشواق»: any one to three name words, ending at
     /// punctuation or before a word that cannot go on a name).
+    /// A person named between a verb of saying (or «عن») and his title,
+    /// set off by a comma or not: «وقالت إنجي صدقي المتحدثة باسم»، «عن
+    /// فلاديمير إيرماكوف، المسؤول بوزارة». The title after the name vouches
+    /// for it, so the first name need not be a known one; it must still be
+    /// shaped like a name (no article, no verb), and the name has two or
+    /// three words.
+    fn speaker_at(
+        &self,
+        t: &str,
+        words: &[Word],
+        i: usize,
+        written: (&str, &Normalized),
+    ) -> Option<(usize, usize)> {
+        let w = words.get(i).filter(|w| !w.taken)?;
+        if !word_forms(&t[w.start..w.end]).any(|f| SPEAKER_VERBS.contains(&f.as_ref())) {
+            return None;
+        }
+        let text = |w: &Word| &t[w.start..w.end];
+        let k = i + 1;
+        let name_word = |x: usize| words.get(x).filter(|w| w.joined && self.name_word(t, w));
+        // (a first name written with إ or آ is no verb of the أفعل form and
+        // no article, and no common word folded like it: إنجي، آلان, not الآن)
+        let first = words.get(k).filter(|w| w.joined && !w.taken)?;
+        let hamza = as_written(written.0, written.1, first).starts_with(['إ', 'آ'])
+            && text(first).chars().all(is_letter)
+            && !self.defences.is_common(text(first));
+        // (nor a title in the construct state: «مؤلف الكتاب، الصحفي»)
+        let construct = self.titles.contains_key(&format!("ال{}", text(first)));
+        if construct || (!hamza && name_word(k).is_none()) {
+            return None;
+        }
+        let next_definite = words
+            .get(k + 1)
+            .is_some_and(|x| x.joined && text(x).starts_with("ال"));
+        let given = self.given_names.contains(text(first));
+        let known = given || hamza;
+        // (nor a noun in ة or with a pronoun: «عودة أيقونة هوليوود النجمة»،
+        // «إدارة الهلال»، «إيمانه بفريقه»)
+        if (!given && text(first).ends_with('ه'))
+            || (!known && !self.may_open_name(text(first), false, next_definite))
+        {
+            return None;
+        }
+        // «أبو مهدي»: a compound takes its second word whatever it is
+        let compound = usize::from(HALVES.contains(&text(first)));
+        let mut end = k + 1;
+        while end < k + 3 + compound
+            && name_word(end).is_some_and(|w| {
+                self.title_at(t, words, end).is_none()
+                    && ((compound == 1 && end == k + 1)
+                        || self.may_go_on(text(w), as_written(written.0, written.1, w), end - k))
+            })
+        {
+            end += 1;
+        }
+        if end < k + 2 + compound {
+            return None;
+        }
+        // then the title, after a comma, or right after a name that opens
+        // with a known first name (nouns stand before titles too: «أعلن
+        // افتتاح جادة الملك»، «عن طريق برنامج المواطنة»); after «عن», only
+        // after a comma
+        let comma = comma_between(t, words, end - 1);
+        let by_verb = text(w) != "عن";
+        words
+            .get(end)
+            .filter(|x| (comma && (by_verb || given)) || (x.joined && known && by_verb))?;
+        self.title_at(t, words, end)?;
+        // (a verb of saying is a cue of a person, not his title: «وعن حظوظ
+        // فريقه، قال صلاح»)
+        let next = text(&words[end]);
+        if word_forms(next).any(|f| SPEAKER_VERBS.contains(&f.as_ref())) {
+            return None;
+        }
+        Some((k, end))
+    }
+
     fn listed_or_named_at(
         &self,
         t: &str,
@@ -905,6 +1011,7 @@ impl Discoverer {
         // (and their definite forms, which the matcher reads behind للـ)
         words.extend(LIST_OPENERS.iter().map(|h| h.to_string()));
         words.extend(NAME_CUES.iter().map(|h| h.to_string()));
+        words.extend(SPEAKER_VERBS.iter().map(|h| h.to_string()));
         words.extend(MEDIA_HEADS.iter().map(|h| h.to_string()));
         words.extend(MEDIA_HEADS.iter().map(|h| format!("ال{h}")));
         if self.scope == Scope::All {
@@ -1079,6 +1186,12 @@ impl Discoverer {
             }
             // people listed after «بينهم» and the like, a name after «اسمها»
             if let Some((j, k)) = self.listed_or_named_at(t, &words, i, (text, norm)) {
+                found.push(Found::of_words(EntityType::Person, &words, j, k));
+                i = k;
+                continue;
+            }
+            // a person between a verb of saying and his title
+            if let Some((j, k)) = self.speaker_at(t, &words, i, (text, norm)) {
                 found.push(Found::of_words(EntityType::Person, &words, j, k));
                 i = k;
                 continue;
