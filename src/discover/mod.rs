@@ -234,6 +234,56 @@ const SPEAKER_VERBS: [&str; 23] = [
     "عن",
 ];
 
+/// Bodies of a state that news names by the state's adjective, folded:
+/// «السفارة السعودية»، «المنتخب التونسي»، «الشرطة البريطانية»; and the
+/// kinds of body written before a definite word and the adjective: «وزارة
+/// العمل السعودية»، «وكالة الأنباء السعودية»، «جهاز المخابرات التركي».
+const STATE_BODIES: [&str; 17] = [
+    "السفاره",
+    "القنصليه",
+    "المنتخب",
+    "الحكومه",
+    "الخارجيه",
+    "الداخليه",
+    "الجيش",
+    "القوات",
+    "البحريه",
+    "الشرطه",
+    "المخابرات",
+    "الاستخبارات",
+    "البرلمان",
+    "التلفزيون",
+    "الاذاعه",
+    "الرياسه",
+    "السفارات",
+];
+const STATE_BODY_KINDS: [&str; 8] = [
+    "وزاره",
+    "وكاله",
+    "هييه",
+    "جهاز",
+    "مجلس",
+    "سفاره",
+    "قنصليه",
+    "رياسه",
+];
+/// Words that may stand between a body and the adjective: «التلفزيون
+/// الرسمي السوري».
+const STATE_BODY_MODIFIERS: [&str; 12] = [
+    "الرسمي",
+    "الرسميه",
+    "الحكومي",
+    "الحكوميه",
+    "الوطني",
+    "الوطنيه",
+    "البحريه",
+    "الجويه",
+    "البريه",
+    "الخاصه",
+    "المسلحه",
+    "العسكريه",
+];
+
 /// The quote marks that open and close a name.
 const OPENING_QUOTES: [&str; 3] = ["\"", "«", "“"];
 const CLOSING_QUOTES: [char; 3] = ['"', '»', '”'];
@@ -628,6 +678,99 @@ impl Discoverer {
         Some((k, end))
     }
 
+    /// A body of a state named by the state's adjective: «السفارة
+    /// السعودية»، «للمنتخب البلجيكي»، «التلفزيون الرسمي السوري»، «وزارة
+    /// العمل السعودية». The adjective is definite and singular; the name
+    /// starts behind proclitics (at the second lam of للـ).
+    fn state_body_at(
+        &self,
+        t: &str,
+        words: &[Word],
+        i: usize,
+        mentions: &[Mention],
+    ) -> Option<(Found, usize)> {
+        let head = words.get(i).filter(|w| !w.taken)?;
+        // (not the complement of a title: «وزير الخارجية الألماني»)
+        if i > 0 && words[i].joined {
+            let before = &t[words[i - 1].start..words[i - 1].end];
+            if word_forms(before).any(|f| self.titles.contains_key(f.as_ref())) {
+                return None;
+            }
+        }
+        let s = &t[head.start..head.end];
+        let text = |w: &Word| &t[w.start..w.end];
+        // where the body's name starts in the word: behind و/ف and ب/ك/ل,
+        // and at the second lam of للـ
+        let (start, definite, body) = if let Some(rest) = s.strip_prefix("لل") {
+            let whole = format!("ال{rest}");
+            if !STATE_BODIES.contains(&whole.as_str()) {
+                return None;
+            }
+            (head.start + 'ل'.len_utf8(), true, whole)
+        } else {
+            let form = word_forms(s).find(|f| {
+                STATE_BODIES.contains(&f.as_ref()) || STATE_BODY_KINDS.contains(&f.as_ref())
+            })?;
+            let definite = STATE_BODIES.contains(&form.as_ref());
+            let mut start = head.start + s.len() - form.len();
+            // (the article read into للـ: «وللمخابرات» starts at its second lam)
+            if form.starts_with("ال") && t[start..].starts_with("لل") {
+                start += 'ل'.len_utf8();
+            }
+            (start, definite, form.into_owned())
+        };
+        // the adjective agrees with the body: «المنتخب المغربية» is no body
+        // (المنتخب is a newspaper there)
+        let feminine = body.ends_with('ه') || body.ends_with("ات");
+        let joined = |k: usize| words.get(k).filter(|w| w.joined && !w.taken);
+        let mut k = i + 1;
+        if !definite {
+            // the kind of body, then what it is: «وزارة العمل»
+            let what = joined(k).filter(|w| {
+                text(w).starts_with("ال")
+                    && text(w).chars().all(is_letter)
+                    && !self.nationalities.contains(text(w))
+            })?;
+            let _ = what;
+            k += 1;
+        }
+        if joined(k).is_some_and(|w| STATE_BODY_MODIFIERS.contains(&text(w))) {
+            k += 1;
+        }
+        // (the feminine adjective may have been read as the country:
+        // «السفارة السعودية» is no mention of Saudi Arabia)
+        let read_as_country = |w: &Word| {
+            w.mention
+                .and_then(|m| mentions.get(m))
+                .is_some_and(|m| m.folded_start == w.start && m.folded_end == w.end)
+        };
+        let adjective = words
+            .get(k)
+            .filter(|w| w.joined && (!w.taken || read_as_country(w)))?;
+        let a = text(adjective);
+        let agrees = if feminine {
+            a.ends_with("يه")
+        } else {
+            a.ends_with('ي')
+        };
+        if !(a.starts_with("ال") && agrees && self.nationalities.contains(a)) {
+            return None;
+        }
+        // (and «المشتركة» after it: «القوات اليمنية المشتركة»)
+        let end = match joined(k + 1) {
+            Some(w) if ["المشتركه", "المشترك"].contains(&text(w)) => w.end,
+            _ => adjective.end,
+        };
+        Some((
+            Found {
+                kind: EntityType::Org,
+                start,
+                end,
+            },
+            k,
+        ))
+    }
+
     fn listed_or_named_at(
         &self,
         t: &str,
@@ -1012,6 +1155,8 @@ impl Discoverer {
         words.extend(LIST_OPENERS.iter().map(|h| h.to_string()));
         words.extend(NAME_CUES.iter().map(|h| h.to_string()));
         words.extend(SPEAKER_VERBS.iter().map(|h| h.to_string()));
+        words.extend(STATE_BODIES.iter().map(|h| h.to_string()));
+        words.extend(STATE_BODY_KINDS.iter().map(|h| h.to_string()));
         words.extend(MEDIA_HEADS.iter().map(|h| h.to_string()));
         words.extend(MEDIA_HEADS.iter().map(|h| format!("ال{h}")));
         if self.scope == Scope::All {
@@ -1196,6 +1341,21 @@ impl Discoverer {
                 i = k;
                 continue;
             }
+            // a body of a state named by the state's adjective
+            if let Some((f, adjective)) = self.state_body_at(t, &words, i, mentions) {
+                found.push(f);
+                // (the adjective may still open a person: «ضابط المخابرات
+                // الليبي عبد الباسط المقرحي»)
+                words[adjective].taken = true;
+                i = adjective;
+                if let Some((j, k)) = self.named_at(t, &words, i + 1, (text, norm), false) {
+                    found.push(Found::of_words(EntityType::Person, &words, j, k));
+                    i = k;
+                    continue;
+                }
+                i += 1;
+                continue;
+            }
             // a news outlet named in quotes after its kind
             if let Some((j, k)) = self.media_at(t, &words, i) {
                 found.push(Found::of_words(EntityType::Org, &words, j, k));
@@ -1284,13 +1444,34 @@ impl Discoverer {
             return Vec::new();
         }
 
+        // a name found over a listed one (an adjective read as its country)
+        // replaces it
+        mentions.retain(|m| {
+            !found
+                .iter()
+                .any(|f| f.start < m.folded_end && m.folded_start < f.end)
+        });
         // entities, one a folded name, and their repetitions
         let mut entities: Vec<Entity> = Vec::new();
         let mut spans: Vec<(usize, usize, usize)> = Vec::new(); // folded span, entity index
         let mut index: HashMap<(EntityType, String), usize> = HashMap::new();
+        // the folded name of each entity
+        let mut names: Vec<String> = Vec::new();
         for f in &found {
-            let folded = t[f.start..f.end].to_string();
+            // a name behind للـ starts at the second lam: it is named with
+            // its article («للمنتخب البلجيكي» is «المنتخب البلجيكي»)
+            let word = words.partition_point(|w| w.end <= f.start);
+            let contracted = t[f.start..].starts_with('ل')
+                && words
+                    .get(word)
+                    .is_some_and(|w| matches!(&t[w.start..f.start], "ل" | "ول" | "فل"));
+            let folded = if contracted {
+                format!("ا{}", &t[f.start..f.end])
+            } else {
+                t[f.start..f.end].to_string()
+            };
             let e = *index.entry((f.kind, folded.clone())).or_insert_with(|| {
+                names.push(folded.clone());
                 let (a, b) = norm.original_span(f.start, f.end);
                 let prefix = match f.kind {
                     EntityType::Person => "per",
@@ -1301,7 +1482,14 @@ impl Discoverer {
                 entities.push(Entity {
                     id: format!("disc.{prefix}.{}", folded.replace(' ', "_")),
                     kind: f.kind,
-                    canonical: text[a..b].split_whitespace().collect::<Vec<_>>().join(" "),
+                    canonical: {
+                        let written = text[a..b].split_whitespace().collect::<Vec<_>>().join(" ");
+                        if contracted {
+                            format!("ا{written}")
+                        } else {
+                            written
+                        }
+                    },
                     wikidata: None,
                     cues: Vec::new(),
                     note: "discovered".into(),
@@ -1323,11 +1511,7 @@ impl Discoverer {
                 .ends_with(|c: char| OPENING_QUOTES.iter().any(|q| q.starts_with(c)))
         };
         for (e, ent) in entities.iter().enumerate() {
-            let full = spans
-                .iter()
-                .find(|s| s.2 == e)
-                .map(|s| t[s.0..s.1].to_string())
-                .unwrap_or_default();
+            let full = names[e].clone();
             // an outlet named by one word that is also a common word or a
             // definite noun («"الحياة"»، «"العرب"») is that outlet again only
             // in quotes
