@@ -36,6 +36,9 @@ pub struct Discoverer {
     /// How the first words of titles end: a word that ends otherwise opens
     /// no title, with or without proclitics.
     title_ends: Ends,
+    /// The same for the verbs of saying and the bodies of a state (see
+    /// [`SPEAKER_VERBS`], [`STATE_BODIES`]).
+    opener_ends: Ends,
 }
 
 /// How the words of a set end, as a table of `1 << 16` bits: a test that
@@ -392,6 +395,13 @@ impl Discoverer {
         }
         d.nationalities = crate::gazetteer::bundled::nationality_words();
         d.title_ends = Ends::new(d.titles.keys());
+        let openers: Vec<String> = SPEAKER_VERBS
+            .iter()
+            .chain(&STATE_BODIES)
+            .chain(&STATE_BODY_KINDS)
+            .map(|w| w.to_string())
+            .collect();
+        d.opener_ends = Ends::new(&openers);
         d
     }
 
@@ -1336,14 +1346,22 @@ impl Discoverer {
                 i = k;
                 continue;
             }
+            // (most words open neither of the next two)
+            let opener = self.opener_ends.may_hold(&t[words[i].start..words[i].end]);
             // a person between a verb of saying and his title
-            if let Some((j, k)) = self.speaker_at(t, &words, i, (text, norm)) {
+            if let Some((j, k)) = opener
+                .then(|| self.speaker_at(t, &words, i, (text, norm)))
+                .flatten()
+            {
                 found.push(Found::of_words(EntityType::Person, &words, j, k));
                 i = k;
                 continue;
             }
             // a body of a state named by the state's adjective
-            if let Some((f, adjective)) = self.state_body_at(t, &words, i, mentions) {
+            if let Some((f, adjective)) = opener
+                .then(|| self.state_body_at(t, &words, i, mentions))
+                .flatten()
+            {
                 found.push(f);
                 // (the adjective may still open a person: «ضابط المخابرات
                 // الليبي عبد الباسط المقرحي»)
