@@ -1,6 +1,7 @@
-//! Quality on real news the seeds do not hold: 39 articles of the ANT corpus
-//! in `../shared` (security and politics in Iraq, Syria, Yemen and Turkey,
-//! 2018), annotated by hand for this project as SPEC.md asks
+//! Quality on real news the seeds do not hold: 63 articles of the ANT corpus
+//! in `../shared` (security and politics in Iraq, Syria, Yemen, Libya, the
+//! Gulf and Africa, one on sport, 2018), annotated by hand for this project
+//! as SPEC.md asks
 //! (`tests/data/ant-gold.jsonl` holds offsets and ids only; the articles
 //! are read from `../shared`). Scored by `../shared/eval/score.py`.
 
@@ -61,20 +62,20 @@ fn held_out_news_meets_the_bar() {
     let f1 = |mode: &str, t: &str| s["mentions"][mode][t]["f1"].as_f64().unwrap();
     eprintln!("ANT mentions: {}", s["mentions"]);
     eprintln!("ANT triples: {}", s["triples"]["ALL"]);
-    // measured at 0.92 lenient, 0.88 strict; triples 0.55 (P 0.86)
+    // measured at 0.933 lenient, 0.894 strict; triples 0.505 (P 0.830)
     assert!(
-        f1("lenient", "ALL") >= 0.88,
+        f1("lenient", "ALL") >= 0.90,
         "lenient F1 {}",
         f1("lenient", "ALL")
     );
     assert!(
-        f1("strict", "ALL") >= 0.85,
+        f1("strict", "ALL") >= 0.86,
         "strict F1 {}",
         f1("strict", "ALL")
     );
     let triples = &s["triples"]["ALL"];
     assert!(
-        triples["f1"].as_f64().unwrap() >= 0.50,
+        triples["f1"].as_f64().unwrap() >= 0.47,
         "triple F1 {}",
         triples["f1"]
     );

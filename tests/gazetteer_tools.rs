@@ -557,3 +557,92 @@ fn discovery_reads_a_person_set_off_after_the_body_of_a_title() {
         .collect();
     assert_eq!(people, ["أحمد بيرة", "جبار ياور"], "{got:?}");
 }
+
+#[test]
+fn discovery_reads_a_speaker_before_his_title() {
+    let list = "surface\ttype\nالصليب الأحمر\tORG\n";
+    let got = with_list(
+        list,
+        "وقالت إنجي صدقي المتحدثة باسم الصليب الأحمر إن الوضع صعب. وأضاف آلان بوزويل، \
+         الباحث في شؤون المنطقة، أن الاتفاق هش. وقال مروان حداد، رئيس البلدية، إن المياه \
+         مقطوعة. وقال الآن الرئيس إن شيئا لم يتغير. وأعلن افتتاح جادة الملك في المدينة. \
+         ونقلت الوكالة عن طريق برنامج المواطنة أن الطلبات زادت.",
+        true,
+    );
+    let people: Vec<&str> = got
+        .iter()
+        .filter(|(_, id)| id.starts_with("disc.per."))
+        .map(|(t, _)| t.as_str())
+        .collect();
+    // (a verb of saying, a name shaped like one, a title: not «الآن»,
+    // not the nouns before «الملك» or «المواطنة»)
+    assert_eq!(people, ["إنجي صدقي", "آلان بوزويل", "مروان حداد"], "{got:?}");
+}
+
+#[test]
+fn discovery_reads_a_body_of_a_state_named_by_its_adjective() {
+    let list = "surface\ttype\nالسعودية\tLOC\nإسطنبول\tLOC\n";
+    let text = "دخل الصحفي القنصلية السعودية في إسطنبول. وأعلنت وزارة العمل السعودية أن الحملة \
+         مستمرة، فيما خسر المنتخب المغربي أمام إيران، وفاز للمنتخب البلجيكي لاعبه الأول. \
+         ونقلا عن المنتخب المغربية، وهي صحيفة، فإن المباراة صعبة. وقالت السعودية إنها ترحب.";
+    // without discovery the adjective reads as the country
+    let got = with_list(list, text, false);
+    assert_eq!(got[0].0, "السعودية", "{got:?}");
+    // with people discovery, the default, the bodies are organizations; a
+    // body behind للـ is named with its article; the adjective agrees with
+    // the body («المنتخب المغربية» is a newspaper)
+    let gaz = Gazetteer::builder()
+        .bundled(false)
+        .text("list.tsv", list)
+        .build()
+        .unwrap();
+    let a = Analyzer::new(Matcher::new(&gaz).unwrap(), None)
+        .with_discovery(&gaz, rasid::discover::Scope::People);
+    let found = a.analyze(text);
+    let table = found.table(&a.matcher);
+    let got: Vec<(&str, &str)> = found
+        .mentions
+        .iter()
+        .map(|m| (m.text(text), table.of(m).id.as_str()))
+        .collect();
+    let orgs: Vec<(&str, &str)> = got
+        .iter()
+        .copied()
+        .filter(|(_, id)| id.starts_with("disc.org."))
+        .collect();
+    assert_eq!(
+        orgs,
+        [
+            ("القنصلية السعودية", "disc.org.القنصليه_السعوديه"),
+            ("وزارة العمل السعودية", "disc.org.وزاره_العمل_السعوديه"),
+            ("المنتخب المغربي", "disc.org.المنتخب_المغربي"),
+            ("لمنتخب البلجيكي", "disc.org.المنتخب_البلجيكي"),
+        ],
+        "{got:?}"
+    );
+    // the country is still named where it stands alone
+    let places: Vec<&str> = got
+        .iter()
+        .filter(|(_, id)| id.contains("loc."))
+        .map(|(t, _)| *t)
+        .collect();
+    assert_eq!(places, ["إسطنبول", "السعودية"], "{got:?}");
+}
+
+#[test]
+fn discovery_reads_titles_with_adjectives_inside_them() {
+    let list = "surface\ttype\nتنظيم القاعدة\tORG\n";
+    let got = with_list(
+        list,
+        "وسلم السفير رسالة إلى القيادي الليبي السابق في تنظيم القاعدة، عبد الحكيم بلحاج، \
+         الذي قال إن بلحاج لن يعود. وتعهد رئيس الوزراء الأردني الجديد بسحب مشروع القانون، \
+         وقال رئيس الوزراء المكلف بتشكيل الحكومة إنه متفائل.",
+        true,
+    );
+    let people: Vec<&str> = got
+        .iter()
+        .filter(|(_, id)| id.starts_with("disc.per."))
+        .map(|(t, _)| t.as_str())
+        .collect();
+    assert_eq!(people, ["عبد الحكيم بلحاج", "بلحاج"], "{got:?}");
+}

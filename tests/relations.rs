@@ -426,6 +426,69 @@ fn more_news_phrasings() {
 }
 
 #[test]
+fn a_place_written_with_its_kind_is_in_the_place_after_it() {
+    has(
+        "وقتل خمسة مدنيين في قصف على مدينة دوما في الغوطة الشرقية.",
+        "loc.douma",
+        "located_in",
+        "loc.eastern_ghouta",
+    );
+    has(
+        "وتقدمت القوات نحو مدينة زبيد بالحديدة صباح اليوم.",
+        "loc.zabid",
+        "located_in",
+        "loc.hodeidah",
+    );
+    has(
+        "واقتحمت دورية مدينة رام الله في الضفة الغربية.",
+        "loc.ramallah",
+        "located_in",
+        "loc.west_bank",
+    );
+    // (no kind before the first place: two places of a list)
+    lacks("وزار الوفد دوما وإدلب في يومين.", "located_in");
+}
+
+#[test]
+fn titles_of_a_list_and_of_a_new_office() {
+    // the title behind و opens the next person of the list
+    has(
+        "وحضر الاجتماع الملك عبد الله الثاني ملك الأردن والشيخ صباح الأحمد.",
+        "per.abdullah_ii",
+        "leader_of",
+        "loc.jordan",
+    );
+    let got = triples("ووصل ملك الأردن والشيخ صباح الأحمد إلى مكة.");
+    assert!(
+        !got.iter()
+            .any(|(s, p, _)| s == "per.sabah_al_ahmad" && p == "leader_of"),
+        "{got:?}"
+    );
+    // the one a new office-holder received is not the office-holder
+    let got = triples("ويستقبل ماكرون رئيس الحكومة الإيطالية الجديد جوزيبي كونتي غدا.");
+    assert!(
+        got.contains(&(
+            "per.giuseppe_conte".into(),
+            "leader_of".into(),
+            "loc.italy".into()
+        )),
+        "{got:?}"
+    );
+    assert!(
+        !got.iter()
+            .any(|(s, p, _)| s == "per.emmanuel_macron" && p == "leader_of"),
+        "{got:?}"
+    );
+    // «ما يسمى» between the title and the body; السفير before the name
+    has(
+        "وقال رئيس ما يسمى اللجنة الثورية العليا، محمد علي الحوثي، إن الحوار مرفوض.",
+        "per.mohammed_ali_al_houthi",
+        "leader_of",
+        "org.houthi_supreme_revolutionary_committee",
+    );
+}
+
+#[test]
 fn attacked_by_the_arm_of_a_force() {
     has(
         "وقصفت مقاتلات التحالف العربي مواقع الحوثيين في مديرية حيس.",

@@ -637,9 +637,10 @@ impl Discoverer {
         // (a first name written with إ or آ is no verb of the أفعل form and
         // no article, and no common word folded like it: إنجي، آلان, not الآن)
         let first = words.get(k).filter(|w| w.joined && !w.taken)?;
-        let hamza = as_written(written.0, written.1, first).starts_with(['إ', 'آ'])
-            && text(first).chars().all(is_letter)
-            && !self.defences.is_common(text(first));
+        let as_written_first = as_written(written.0, written.1, first);
+        let hamza = text(first).chars().all(is_letter)
+            && (as_written_first.starts_with('آ')
+                || (as_written_first.starts_with('إ') && !self.defences.is_common(text(first))));
         // (nor a title in the construct state: «مؤلف الكتاب، الصحفي»)
         let construct = self.titles.contains_key(&format!("ال{}", text(first)));
         if construct || (!hamza && name_word(k).is_none()) {
@@ -703,14 +704,12 @@ impl Discoverer {
         mentions: &[Mention],
     ) -> Option<(Found, usize)> {
         let head = words.get(i).filter(|w| !w.taken)?;
-        // (not the complement of a title: «وزير الخارجية الألماني»)
-        if i > 0 && words[i].joined {
-            let before = &t[words[i - 1].start..words[i - 1].end];
-            if word_forms(before).any(|f| self.titles.contains_key(f.as_ref())) {
-                return None;
-            }
-        }
         let s = &t[head.start..head.end];
+        // (not a word of a title: «وزير الخارجية الألماني»، «رئيس الحكومة
+        // التونسية يوسف الشاهد» leads Tunisia)
+        if i > 0 && words[i].joined && self.title_at(t, words, i - 1).is_some_and(|end| end > i) {
+            return None;
+        }
         let text = |w: &Word| &t[w.start..w.end];
         // where the body's name starts in the word: behind و/ف and ب/ك/ل,
         // and at the second lam of للـ
@@ -1271,7 +1270,9 @@ impl Discoverer {
                             || (s.chars().nth(1) == Some('ا')
                                 && !s.starts_with("باست")
                                 && !s.ends_with("هم")));
-                    !(after_modifier && (preposition || s.ends_with('ه')))
+                    // (an unknown first name in ة is a noun after any title:
+                    // «السفير رسالة»)
+                    !s.ends_with('ه') && !(after_modifier && preposition)
                 };
                 // a name set off by commas opens with a known given name
                 let apposed =
