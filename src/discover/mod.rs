@@ -1549,6 +1549,21 @@ impl Discoverer {
                 .trim_end_matches(' ')
                 .ends_with(|c: char| OPENING_QUOTES.iter().any(|q| q.starts_with(c)))
         };
+        // the last two bytes of every free word (0: none)
+        let ends_of = |b: &[u8]| match b {
+            [.., y, z] => u16::from_le_bytes([*y, *z]),
+            _ => 0,
+        };
+        let word_ends: Vec<u16> = words
+            .iter()
+            .map(|w| {
+                if w.taken {
+                    0
+                } else {
+                    ends_of(&t.as_bytes()[w.start..w.end])
+                }
+            })
+            .collect();
         for (e, ent) in entities.iter().enumerate() {
             let full = names[e].clone();
             // an outlet named by one word that is also a common word or a
@@ -1576,7 +1591,14 @@ impl Discoverer {
                 // what every word that reads as `head` ends with, proclitics
                 // and للـ for الـ aside
                 let tail = head.strip_prefix('ا').unwrap_or(head);
-                for (k, w) in words.iter().enumerate() {
+                // (its last two bytes first: most words end otherwise, and
+                // this runs over every word for every name found)
+                // (by the last two bytes first: this runs over every word for
+                // every name found; a shorter tail, over every word)
+                let want = ends_of(tail.as_bytes());
+                let candidates = (0..words.len()).filter(|&k| want == 0 || word_ends[k] == want);
+                for k in candidates {
+                    let w = &words[k];
                     if w.taken || k + n > words.len() {
                         continue;
                     }
