@@ -211,7 +211,7 @@ const NAME_CUES: [&str; 6] = ["واسمه", "واسمها", "يدعي", "تدع�
 /// Verbs of saying (and «عن», "quoting"), folded, before a person named
 /// with his title after him: «وقالت إنجي صدقي المتحدثة باسم»، «نقلت عن
 /// فلاديمير إيرماكوف، المسؤول بوزارة الخارجية».
-const SPEAKER_VERBS: [&str; 23] = [
+const SPEAKER_VERBS: [&str; 41] = [
     "قال",
     "قالت",
     "اضاف",
@@ -235,6 +235,24 @@ const SPEAKER_VERBS: [&str; 23] = [
     "تساءل",
     "تساءلت",
     "عن",
+    "غرد",
+    "غردت",
+    "تابع",
+    "تابعت",
+    "اردف",
+    "اردفت",
+    "شدد",
+    "شددت",
+    "لفت",
+    "لفتت",
+    "نوه",
+    "نوهت",
+    "اعرب",
+    "اعربت",
+    "حذر",
+    "حذرت",
+    "اعتبر",
+    "اعتبرت",
 ];
 
 /// Bodies of a state that news names by the state's adjective, folded:
@@ -263,7 +281,7 @@ const STATE_BODIES: [&str; 17] = [
     "الرياسه",
     "السفارات",
 ];
-const STATE_BODY_KINDS: [&str; 8] = [
+const STATE_BODY_KINDS: [&str; 9] = [
     "وزاره",
     "وكاله",
     "هييه",
@@ -272,6 +290,7 @@ const STATE_BODY_KINDS: [&str; 8] = [
     "سفاره",
     "قنصليه",
     "رياسه",
+    "قوات",
 ];
 /// Words that may stand between a body and the adjective: «التلفزيون
 /// الرسمي السوري».
