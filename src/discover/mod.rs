@@ -1276,21 +1276,21 @@ impl Discoverer {
                 let last = &t[words[j - 1].start..words[j - 1].end];
                 let definite =
                     last.starts_with("ال") && &t[words[i].start..words[i].end] != "الفريق";
-                // after «الجديد»، «المكلف»، «السابق» what follows is as often what
-                // the person did or is charged with: an unknown first name
-                // there is no noun in ة, and a word that opens with ب or ل is a
-                // name only with a long vowel after it, as transliterated
-                // names have (بيكاسو، ليوناردو، باولو), not a preposition on a
-                // noun («رئيس الوزراء الأردني الجديد بسحب»، «المكلف بتشكيل»)
+                // An unknown first name in ة is a noun after any title
+                // («السفير رسالة»). After «الجديد»، «المكلف»، «السابق», what
+                // follows is as often what the person did or is charged
+                // with: a word that opens with ب or ل is a name there only
+                // with a long vowel after it, as transliterated names have
+                // (بيكاسو، ليوناردو، باولو), not a preposition on a noun
+                // («رئيس الوزراء الأردني الجديد بسحب»، «المكلف بتشكيل»).
                 let after_modifier = is_title_modifier(last);
-                let shaped_after_modifier = |s: &str| {
-                    let preposition = s.starts_with(['ب', 'ل'])
-                        && !(matches!(s.chars().nth(1), Some('و' | 'ي'))
-                            || (s.chars().nth(1) == Some('ا')
-                                && !s.starts_with("باست")
-                                && !s.ends_with("هم")));
-                    // (an unknown first name in ة is a noun after any title:
-                    // «السفير رسالة»)
+                let shaped_as_name = |s: &str| {
+                    let long_vowel = match s.chars().nth(1) {
+                        Some('و' | 'ي') => true,
+                        Some('ا') => !s.starts_with("باست") && !s.ends_with("هم"),
+                        _ => false,
+                    };
+                    let preposition = s.starts_with(['ب', 'ل']) && !long_vowel;
                     !s.ends_with('ه') && !(after_modifier && preposition)
                 };
                 // a name set off by commas opens with a known given name
@@ -1309,7 +1309,7 @@ impl Discoverer {
                             && (self.given_names.contains(s)
                                 || (definite
                                     && !apposed
-                                    && shaped_after_modifier(s)
+                                    && shaped_as_name(s)
                                     && self.may_open_name(s, alone, next_definite))))
                             || (!alone && is_ali(s, original(w))))
                 });
