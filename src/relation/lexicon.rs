@@ -82,11 +82,15 @@ pub struct Lexicon {
     pub nationalities_feminine: Phrases,
     /// Country ids, indexed by the values in `nationalities`.
     pub countries: Vec<String>,
+    /// The adjectives of groups (الحوثي، الإخواني), the value an index in
+    /// `countries` too, where `is_group` marks it: «القيادي الحوثي».
+    pub groups: Phrases,
+    pub is_group: Vec<bool>,
 }
 
 /// The names of the classes of nationality adjectives, which bind a
 /// country.
-pub const NATIONALITY_CLASSES: [&str; 2] = ["nat", "nat_feminine"];
+pub const NATIONALITY_CLASSES: [&str; 3] = ["nat", "nat_feminine", "group"];
 
 impl Lexicon {
     /// The class of nationality adjectives called `name`, if it is one.
@@ -94,6 +98,7 @@ impl Lexicon {
         match name {
             "nat" => Some(&self.nationalities),
             "nat_feminine" => Some(&self.nationalities_feminine),
+            "group" => Some(&self.groups),
             _ => None,
         }
     }
@@ -103,6 +108,7 @@ impl Lexicon {
         let mut lex = Lexicon::default();
         lex.add_titles(include_str!("../../gazetteers/titles.tsv"));
         lex.add_nationalities(include_str!("../../gazetteers/nationalities.tsv"));
+        lex.add_groups(include_str!("../../gazetteers/group-adjectives.tsv"));
         lex
     }
 
@@ -142,6 +148,7 @@ impl Lexicon {
                 Some(v) => v,
                 None => {
                     self.countries.push(id.to_string());
+                    self.is_group.push(false);
                     self.countries.len() - 1
                 }
             };
@@ -150,6 +157,27 @@ impl Lexicon {
                 if form.trim().ends_with('ة') {
                     self.nationalities_feminine.insert(form, value);
                 }
+            }
+        }
+    }
+
+    /// Reads `org_id<TAB>forms<TAB>note` rows after a header: the adjectives
+    /// that name a group (`@group`), forms separated by `|`.
+    pub fn add_groups(&mut self, text: &str) {
+        for line in text.lines().skip(1) {
+            let mut cells = line.split('\t');
+            let (Some(id), Some(forms)) = (cells.next(), cells.next()) else {
+                continue;
+            };
+            let id = id.trim();
+            if id.is_empty() {
+                continue;
+            }
+            self.countries.push(id.to_string());
+            self.is_group.push(true);
+            let value = self.countries.len() - 1;
+            for form in forms.split('|').filter(|f| !f.trim().is_empty()) {
+                self.groups.insert(form, value);
             }
         }
     }

@@ -115,8 +115,10 @@ impl Relations {
             .map(|c| index.get(c.as_str()).copied())
             .collect();
         let mut is_country = vec![false; matcher.entities().len()];
-        for &e in country_entity.iter().flatten() {
-            is_country[e] = true;
+        for (k, e) in country_entity.iter().enumerate() {
+            if let (Some(e), false) = (e, lexicon.is_group.get(k).copied().unwrap_or(false)) {
+                is_country[*e] = true;
+            }
         }
         let is_capital = matcher
             .entities()

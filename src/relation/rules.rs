@@ -18,7 +18,7 @@
 //! | `"،"` | that punctuation mark (، and , are one; so are - – —) |
 //! | `PUNCT` | any one punctuation mark |
 //! | `PERSON:x`, `ORG\|LOC:x`, `ANY:x`, `COUNTRY:x`, `AREA:x`, `CAPITAL:x` | one name of those types (COUNTRY: a place that is a country; AREA: a place written with its kind, «محافظة الأنبار»; CAPITAL: a country's capital), bound to slot `x` (`ORG\|LOC` alone binds nothing) |
-//! | `@class`, `@nat:x` | a title or rank of a class of `titles.tsv`, a `class` defined above, or a nationality adjective (bound to slot `x` as its country; `@nat_feminine` only the feminine singular ones, العراقية) |
+//! | `@class`, `@nat:x` | a title or rank of a class of `titles.tsv`, a `class` defined above, or a nationality adjective (bound to slot `x` as its country; `@nat_feminine` only the feminine singular ones, العراقية); `@group:x`, the adjective of a group in `group-adjectives.tsv` (الحوثي، الإخواني), bound to the group |
 //! | `[ a b ]` | optional |
 //! | `!( a \| b )` | nothing, where neither `a` nor `b` follows |
 //! | `( a \| b c )` | alternatives |
@@ -975,7 +975,7 @@ impl Parser<'_> {
                     {
                         if bind.is_some() && self.lexicon.nationality_class(name).is_none() {
                             return Err(self.error(&format!(
-                                "only @nat and @nat_feminine bind a slot (to a country); @{name} cannot"
+                                "only @nat and @nat_feminine (to a country) and @group (to a group) bind a slot; @{name} cannot"
                             )));
                         }
                         self.at += 1;
