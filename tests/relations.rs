@@ -450,6 +450,24 @@ fn a_place_written_with_its_kind_is_in_the_place_after_it() {
 }
 
 #[test]
+fn clashes_between_two_sides_and_a_strike_on_a_target() {
+    has(
+        "واندلعت اشتباكات عنيفة بين الجيش السوري وتنظيم داعش في البادية.",
+        "org.syrian_army",
+        "fights",
+        "org.isis",
+    );
+    has(
+        "ونددت دمشق باستهداف إسرائيل للغوطة الشرقية فجر اليوم.",
+        "loc.israel",
+        "attacked",
+        "loc.eastern_ghouta",
+    );
+    // (a name right after «بين» and one word later is no side of a clash)
+    lacks("وفرقت الشرطة بين المتظاهرين في بغداد.", "fights");
+}
+
+#[test]
 fn a_member_named_by_the_adjective_of_his_group() {
     has(
         "وأعلن التحالف مقتل القيادي الحوثي البارز صالح الصماد في غارة جوية.",
