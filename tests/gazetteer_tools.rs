@@ -580,6 +580,24 @@ fn discovery_reads_a_speaker_before_his_title() {
 }
 
 #[test]
+fn discovery_reads_a_known_first_name_set_off_before_a_title() {
+    let list = "surface\ttype\nالشرطة\tORG\n";
+    let got = with_list(
+        list,
+        "وأكد محمد الأحمد، المتحدث باسم الشرطة، أن الطريق مغلق. وكان محمد، \
+         الذي يسكن قرب المكان، قد غادر قبل الحادث.",
+        true,
+    );
+    let people: Vec<&str> = got
+        .iter()
+        .filter(|(_, id)| id.starts_with("disc.per."))
+        .map(|(t, _)| t.as_str())
+        .collect();
+    // (a given name alone before a comma is too little)
+    assert_eq!(people, ["محمد الأحمد"], "{got:?}");
+}
+
+#[test]
 fn discovery_reads_a_body_of_a_state_named_by_its_adjective() {
     let list = "surface\ttype\nالسعودية\tLOC\nإسطنبول\tLOC\n";
     let text = "دخل الصحفي القنصلية السعودية في إسطنبول. وأعلنت وزارة العمل السعودية أن الحملة \

@@ -802,6 +802,47 @@ impl Discoverer {
         ))
     }
 
+    /// A person set off by a comma right before the title at word `title`,
+    /// whose name opens with a known given name: «أبو علي الحاكم، القيادي
+    /// في»، «محمد الأحمد، المتحدث باسم الشرطة». Two or three words (a
+    /// compound's second word counts apart), none a title, and not right
+    /// after a title or a verb of saying, which open names of their own.
+    fn apposed_before(
+        &self,
+        t: &str,
+        words: &[Word],
+        title: usize,
+        written: (&str, &Normalized),
+    ) -> Option<(usize, usize)> {
+        if title < 2 || !comma_between(t, words, title - 1) {
+            return None;
+        }
+        let text = |w: &Word| &t[w.start..w.end];
+        (title.saturating_sub(4)..title - 1).find_map(|i| {
+            let first = &words[i];
+            if first.taken
+                || !self.given_names.contains(text(first))
+                || !self.name_word(t, first)
+                || (i > 0 && words[i].joined && self.title_at(t, words, i - 1).is_some())
+            {
+                return None;
+            }
+            let compound = usize::from(HALVES.contains(&text(first)));
+            // the words after the first, up to the comma, are a name
+            let rest_ok = (i + 1..title).all(|k| {
+                let w = &words[k];
+                w.joined
+                    && !w.taken
+                    && ((compound == 1 && k == i + 1)
+                        || (self.name_word(t, w)
+                            && self.title_at(t, words, k).is_none()
+                            && self.may_go_on(text(w), as_written(written.0, written.1, w), k - i)))
+            });
+            (rest_ok && title >= i + 2 + compound && title <= i + 3 + compound)
+                .then_some((i, title))
+        })
+    }
+
     fn listed_or_named_at(
         &self,
         t: &str,
@@ -1252,6 +1293,14 @@ impl Discoverer {
             }
             // a person after a title, nationalities and ranks
             if let Some(mut j) = self.title_at(t, &words, i) {
+                // (and one named before it, set off by a comma, with a known
+                // given name: «محمد الأحمد، المتحدث باسم الشرطة»)
+                if let Some((a, b)) = self.apposed_before(t, &words, i, (text, norm)) {
+                    let f = Found::of_words(EntityType::Person, &words, a, b);
+                    if !found.iter().any(|x| x.start < f.end && f.start < x.end) {
+                        found.push(f);
+                    }
+                }
                 loop {
                     if words.get(j).is_some_and(|w| {
                         w.joined
