@@ -5,7 +5,7 @@ use std::io;
 use std::path::Path;
 
 use super::graph::Graph;
-use super::{AtomicFile, commit_csv, csv_writer, safe_cell};
+use super::{CsvRows, safe_cell};
 use crate::input::Document;
 use crate::matcher::{EntityTable, Mention};
 use crate::relation::{Relations, Triple};
@@ -54,13 +54,13 @@ impl Digits {
 
 /// Writes `mentions.csv` rows.
 pub struct MentionsCsv {
-    csv: ::csv::Writer<AtomicFile>,
+    csv: CsvRows,
 }
 
 impl MentionsCsv {
     pub fn create(path: impl AsRef<Path>, excel: bool) -> io::Result<MentionsCsv> {
-        let mut csv = csv_writer(path, excel)?;
-        csv.write_record(MENTION_HEADER)?;
+        let mut csv = CsvRows::create(path, excel)?;
+        csv.row(MENTION_HEADER)?;
         Ok(MentionsCsv { csv })
     }
 
@@ -75,7 +75,7 @@ impl MentionsCsv {
         for m in mentions {
             let e = table.of(m);
             let (origin, confidence) = origin_of(e);
-            self.csv.write_record([
+            self.csv.row([
                 id.as_bytes(),
                 start.of(m.start),
                 end.of(m.end),
@@ -91,7 +91,7 @@ impl MentionsCsv {
     }
 
     pub fn commit(self) -> io::Result<()> {
-        commit_csv(self.csv)
+        self.csv.commit()
     }
 }
 
@@ -114,13 +114,13 @@ pub const TRIPLE_HEADER: [&str; 13] = [
 
 /// Writes `triples.csv` rows.
 pub struct TriplesCsv {
-    csv: ::csv::Writer<AtomicFile>,
+    csv: CsvRows,
 }
 
 impl TriplesCsv {
     pub fn create(path: impl AsRef<Path>, excel: bool) -> io::Result<TriplesCsv> {
-        let mut csv = csv_writer(path, excel)?;
-        csv.write_record(TRIPLE_HEADER)?;
+        let mut csv = CsvRows::create(path, excel)?;
+        csv.row(TRIPLE_HEADER)?;
         Ok(TriplesCsv { csv })
     }
 
@@ -134,7 +134,7 @@ impl TriplesCsv {
         for t in triples {
             let (s, o) = (table.get(t.subject), table.get(t.object));
             let rule = &relations.rules()[t.rule];
-            self.csv.write_record([
+            self.csv.row([
                 &*safe_cell(&doc.id),
                 &safe_cell(&s.id),
                 &safe_cell(&s.canonical),
@@ -154,7 +154,7 @@ impl TriplesCsv {
     }
 
     pub fn commit(self) -> io::Result<()> {
-        commit_csv(self.csv)
+        self.csv.commit()
     }
 }
 
@@ -176,11 +176,11 @@ pub struct EntitiesCsv;
 
 impl EntitiesCsv {
     pub fn write(path: impl AsRef<Path>, excel: bool, graph: &Graph) -> io::Result<()> {
-        let mut csv = csv_writer(path, excel)?;
-        csv.write_record(ENTITY_HEADER)?;
+        let mut csv = CsvRows::create(path, excel)?;
+        csv.row(ENTITY_HEADER)?;
         for (e, stat) in graph.entities() {
             let aliases = stat.aliases();
-            csv.write_record([
+            csv.row([
                 &*safe_cell(&e.id),
                 e.kind.as_str(),
                 &safe_cell(&e.canonical),
@@ -192,7 +192,7 @@ impl EntitiesCsv {
                 &safe_cell(&e.note),
             ])?;
         }
-        commit_csv(csv)
+        csv.commit()
     }
 }
 
@@ -225,10 +225,10 @@ impl EdgesCsv {
         relations: &Relations,
         graph: &Graph,
     ) -> io::Result<()> {
-        let mut csv = csv_writer(path, excel)?;
-        csv.write_record(EDGE_HEADER)?;
+        let mut csv = CsvRows::create(path, excel)?;
+        csv.row(EDGE_HEADER)?;
         for (s, predicate, o, edge) in graph.edges() {
-            csv.write_record([
+            csv.row([
                 &*safe_cell(&s.id),
                 &safe_cell(&edge.subject),
                 predicate,
@@ -246,6 +246,6 @@ impl EdgesCsv {
                 &safe_cell(&edge.best.text),
             ])?;
         }
-        commit_csv(csv)
+        csv.commit()
     }
 }

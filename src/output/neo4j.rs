@@ -6,7 +6,7 @@ use std::io;
 use std::path::Path;
 
 use super::graph::Graph;
-use super::{commit_csv, csv_writer, safe_cell};
+use super::{CsvRows, safe_cell};
 use crate::gazetteer::EntityType;
 use crate::relation::Relations;
 
@@ -27,8 +27,8 @@ pub fn write(
     graph: &Graph,
 ) -> io::Result<()> {
     std::fs::create_dir_all(dir)?;
-    let mut nodes = csv_writer(dir.join("nodes.csv"), excel)?;
-    nodes.write_record([
+    let mut nodes = CsvRows::create(dir.join("nodes.csv"), excel)?;
+    nodes.row([
         "entityId:ID",
         "name",
         "type",
@@ -38,7 +38,7 @@ pub fn write(
         ":LABEL",
     ])?;
     for (e, stat) in graph.entities() {
-        nodes.write_record([
+        nodes.row([
             &*safe_cell(&e.id),
             &safe_cell(&e.canonical),
             e.kind.as_str(),
@@ -48,9 +48,9 @@ pub fn write(
             label(e.kind),
         ])?;
     }
-    commit_csv(nodes)?;
-    let mut rels = csv_writer(dir.join("relationships.csv"), excel)?;
-    rels.write_record([
+    nodes.commit()?;
+    let mut rels = CsvRows::create(dir.join("relationships.csv"), excel)?;
+    rels.row([
         ":START_ID",
         ":END_ID",
         ":TYPE",
@@ -64,7 +64,7 @@ pub fn write(
         let rule = relations
             .map(|r| r.rules()[edge.best.rule].id.as_str())
             .unwrap_or("");
-        rels.write_record([
+        rels.row([
             &*safe_cell(&s.id),
             &safe_cell(&o.id),
             &predicate.to_ascii_uppercase(),
@@ -75,5 +75,5 @@ pub fn write(
             &safe_cell(&edge.best.text),
         ])?;
     }
-    commit_csv(rels)
+    rels.commit()
 }
