@@ -39,9 +39,10 @@ fn classify(c: char) -> Fold {
     use Fold::*;
     match c as u32 {
         0x41..=0x5A => Char(c.to_ascii_lowercase()),
-        // the underscore joins the words of a hashtag (#محمود_عباس)
+        // a hashtag is read as its words: the sign opens it and the
+        // underscore joins them (الرئيس دونالد #ترمب، #محمود_عباس)
         0x00..=0x7F => {
-            if c.is_ascii_whitespace() || c == '_' {
+            if c.is_ascii_whitespace() || c == '_' || c == '#' {
                 Space
             } else {
                 Char(c)
@@ -404,7 +405,7 @@ impl Normalized {
             let start = i as u32;
             if b < 0x80 {
                 let c = b as char;
-                if c.is_ascii_whitespace() || c == '_' {
+                if c.is_ascii_whitespace() || c == '_' || c == '#' {
                     f.space(c, start, 1);
                 } else {
                     f.char(c.to_ascii_lowercase(), start, 1);
@@ -556,10 +557,10 @@ mod tests {
     }
 
     #[test]
-    fn the_underscore_of_a_hashtag_is_a_space() {
+    fn a_hashtag_reads_as_its_words() {
         let text = "التقى #محمود_عباس";
         let n = Normalized::new(text);
-        assert_eq!(n.text, "التقي #محمود عباس");
+        assert_eq!(n.text, "التقي محمود عباس");
         let start = n.text.find('م').unwrap();
         let (a, b) = n.original_span(start, n.text.len());
         assert_eq!(&text[a..b], "محمود_عباس");

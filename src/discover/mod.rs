@@ -165,6 +165,33 @@ fn is_letter(c: char) -> bool {
     matches!(c as u32, 0x0621..=0x063A | 0x0641..=0x064A) || c.is_alphabetic()
 }
 
+/// A word of five letters shaped as a verbal noun of the تفعيل form
+/// (تغيير، تحديد، and with ب or ل: بتشكيل، لتعزيز) or as a verb of the
+/// افتعل form in the present (تعتزم، تعتبر، ترتدي): what follows a title
+/// as often as a name does («الرئيس التونسي تغيير»، «النائبة الروسية
+/// تعتزم»). Given names of the shape (تحسين) are told apart by the caller.
+fn is_verbal_noun_or_verb(s: &str) -> bool {
+    let mut letters = ['\0'; 6];
+    let mut n = 0;
+    for c in s.chars() {
+        if n == letters.len() {
+            return false;
+        }
+        letters[n] = c;
+        n += 1;
+    }
+    let vowel = |c: char| matches!(c, 'ا' | 'و' | 'ي');
+    if n == 5 && letters[0] == 'ت' && letters[2] == 'ت' && !vowel(letters[1]) {
+        return true;
+    }
+    let w = match n {
+        6 if matches!(letters[0], 'ب' | 'ل') => &letters[1..6],
+        5 => &letters[..5],
+        _ => return false,
+    };
+    w[0] == 'ت' && w[3] == 'ي' && !vowel(w[1])
+}
+
 /// The name علي, told from the preposition على (both fold to علي) by its
 /// last letter as written: a common word otherwise, so never a name word.
 fn is_ali(folded: &str, original: &str) -> bool {
@@ -972,6 +999,7 @@ impl Discoverer {
             && !s.starts_with("توف");
         !w.taken
             && !verb_like
+            && !(is_verbal_noun_or_verb(s) && !self.given_names.contains(s))
             && s.chars().count() >= 2
             && s.chars().all(is_letter)
             && !self.defences.is_common(s)
