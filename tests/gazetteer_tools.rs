@@ -539,6 +539,16 @@ fn discovery_finds_news_outlets_named_in_quotes() {
         true,
     );
     assert_eq!(got.len(), 2, "{got:?}");
+    // other organizations named in quotes after their kind, not a quoted
+    // adjective
+    let got = with_list(
+        list,
+        "بالتعاون مع مجموعة \"سيريان أركايف\" الحقوقية. وقال مدير شركة \"دانمار\" اللوجيستية إن \
+         الحكومة صنفت منظمة \"إرهابية\" جديدة.",
+        true,
+    );
+    let names: Vec<&str> = got.iter().map(|(t, _)| t.as_str()).collect();
+    assert_eq!(names, ["سيريان أركايف", "دانمار"], "{got:?}");
 }
 
 #[test]

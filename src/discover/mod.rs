@@ -214,6 +214,22 @@ const MEDIA_HEADS: [&str; 8] = [
     "اذاعه",
 ];
 
+/// Kinds of organization whose name may follow in quotes, folded: «شركة
+/// "دانمار" اللوجيستية»، «مجموعة "سيريان أركايف" الحقوقية»، «حزب "النور"».
+/// A quoted adjective is no name there («منظمة "إرهابية"»).
+const QUOTED_ORG_HEADS: [&str; 10] = [
+    "شركه",
+    "مجموعه",
+    "منظمه",
+    "جمعيه",
+    "مؤسسه",
+    "موسسه",
+    "حزب",
+    "حركه",
+    "ائتلاف",
+    "مركز",
+];
+
 /// Words after which people are listed: «قتل ثلاثة بينهم محمد يحيى
 /// القاسمي»، «مقتل العقيدين يحيى علي حادر». A known given name must open
 /// the name after them.
@@ -937,10 +953,12 @@ impl Discoverer {
         let head = words.get(i).filter(|w| !w.taken)?;
         let s = &t[head.start..head.end];
         // (للشبكة: to the network)
-        let kind = word_forms(s).any(|f| MEDIA_HEADS.contains(&f.as_ref()))
-            || s.strip_prefix("لل")
-                .is_some_and(|f| MEDIA_HEADS.contains(&f));
-        if !kind {
+        let kind = |heads: &[&str]| {
+            word_forms(s).any(|f| heads.contains(&f.as_ref()))
+                || s.strip_prefix("لل").is_some_and(|f| heads.contains(&f))
+        };
+        let organization = !kind(&MEDIA_HEADS);
+        if organization && !kind(&QUOTED_ORG_HEADS) {
             return None;
         }
         let mut k = i + 1;
@@ -964,7 +982,15 @@ impl Discoverer {
         let free = words[k..end]
             .iter()
             .all(|w| !w.taken && t[w.start..w.end].chars().all(is_letter));
-        (closed && free).then_some((k, end))
+        let adjective = organization && {
+            let w = &t[first.start..first.end];
+            w.ends_with("يه")
+                || w.ends_with("يين")
+                || w.ends_with("يون")
+                || self.defences.is_common(w)
+                || self.defences.is_common(w.strip_prefix("ال").unwrap_or(w))
+        };
+        (closed && free && !adjective).then_some((k, end))
     }
 
     fn heads(&self, kind: EntityType) -> &FxHashSet<String> {
@@ -1259,6 +1285,8 @@ impl Discoverer {
         words.extend(STATE_BODY_KINDS.iter().map(|h| h.to_string()));
         words.extend(MEDIA_HEADS.iter().map(|h| h.to_string()));
         words.extend(MEDIA_HEADS.iter().map(|h| format!("ال{h}")));
+        words.extend(QUOTED_ORG_HEADS.iter().map(|h| h.to_string()));
+        words.extend(QUOTED_ORG_HEADS.iter().map(|h| format!("ال{h}")));
         if self.scope == Scope::All {
             for heads in &self.heads {
                 words.extend(heads.iter().cloned());
@@ -1491,7 +1519,8 @@ impl Discoverer {
                 i += 1;
                 continue;
             }
-            // a news outlet named in quotes after its kind
+            // a news outlet or another organization named in quotes after
+            // its kind
             if let Some((j, k)) = self.media_at(t, &words, i) {
                 found.push(Found::of_words(EntityType::Org, &words, j, k));
                 i = k;
