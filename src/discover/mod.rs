@@ -951,16 +951,7 @@ impl Discoverer {
     /// the span of the name, one to four words, in words.
     fn media_at(&self, t: &str, words: &[Word], i: usize) -> Option<(usize, usize)> {
         let head = words.get(i).filter(|w| !w.taken)?;
-        let s = &t[head.start..head.end];
-        // (للشبكة: to the network)
-        let kind = |heads: &[&str]| {
-            word_forms(s).any(|f| heads.contains(&f.as_ref()))
-                || s.strip_prefix("لل").is_some_and(|f| heads.contains(&f))
-        };
-        let organization = !kind(&MEDIA_HEADS);
-        if organization && !kind(&QUOTED_ORG_HEADS) {
-            return None;
-        }
+        // the quote first: most words open no quoted name
         let mut k = i + 1;
         if words
             .get(k)
@@ -970,6 +961,16 @@ impl Discoverer {
         }
         let first = words.get(k)?;
         if !OPENING_QUOTES.contains(&t[words[k - 1].end..first.start].trim()) {
+            return None;
+        }
+        let s = &t[head.start..head.end];
+        // (للشبكة: to the network)
+        let forms: Vec<_> = word_forms(s)
+            .chain(s.strip_prefix("لل").map(std::borrow::Cow::Borrowed))
+            .collect();
+        let kind = |heads: &[&str]| forms.iter().any(|f| heads.contains(&f.as_ref()));
+        let organization = !kind(&MEDIA_HEADS);
+        if organization && !kind(&QUOTED_ORG_HEADS) {
             return None;
         }
         let mut end = k + 1;
