@@ -1,4 +1,4 @@
-//! Quality on real news the seeds do not hold: 63 articles of the ANT corpus
+//! Quality on real news the seeds do not hold: 75 articles of the ANT corpus
 //! in `../shared` (security and politics in Iraq, Syria, Yemen, Libya, the
 //! Gulf and Africa, one on sport, 2018), annotated by hand for this project
 //! as SPEC.md asks
@@ -62,7 +62,7 @@ fn held_out_news_meets_the_bar() {
     let f1 = |mode: &str, t: &str| s["mentions"][mode][t]["f1"].as_f64().unwrap();
     eprintln!("ANT mentions: {}", s["mentions"]);
     eprintln!("ANT triples: {}", s["triples"]["ALL"]);
-    // measured at 0.937 lenient, 0.898 strict; triples 0.512 (P 0.832)
+    // measured at 0.936 lenient, 0.897 strict; triples 0.534 (P 0.842)
     assert!(
         f1("lenient", "ALL") >= 0.90,
         "lenient F1 {}",
@@ -75,7 +75,7 @@ fn held_out_news_meets_the_bar() {
     );
     let triples = &s["triples"]["ALL"];
     assert!(
-        triples["f1"].as_f64().unwrap() >= 0.47,
+        triples["f1"].as_f64().unwrap() >= 0.49,
         "triple F1 {}",
         triples["f1"]
     );
