@@ -305,7 +305,7 @@ const SPEAKER_VERBS: [&str; 41] = [
 /// (a government named so is an optional mention in the seeds, and none in
 /// ANERcorp; it is found for what it takes part in: «المتحدث باسم الحكومة
 /// المغربية مصطفى الخلفي»)
-const STATE_BODIES: [&str; 17] = [
+const STATE_BODIES: [&str; 18] = [
     "السفاره",
     "القنصليه",
     "المنتخب",
@@ -323,6 +323,7 @@ const STATE_BODIES: [&str; 17] = [
     "الاذاعه",
     "الرياسه",
     "السفارات",
+    "الطيران",
 ];
 const STATE_BODY_KINDS: [&str; 9] = [
     "وزاره",
