@@ -214,6 +214,10 @@ const MEDIA_HEADS: [&str; 8] = [
     "اذاعه",
 ];
 
+/// The kinds of news outlet whose name may also follow unquoted, vouched
+/// for by the outlet's nationality: «صحيفة لوباريزيان الفرنسية».
+const PAPER_HEADS: [&str; 4] = ["صحيفه", "جريده", "مجله", "وكاله"];
+
 /// Kinds of organization whose name may follow in quotes, folded: «شركة
 /// "دانمار" اللوجيستية»، «مجموعة "سيريان أركايف" الحقوقية»، «حزب "النور"».
 /// A quoted adjective is no name there («منظمة "إرهابية"»).
@@ -952,25 +956,57 @@ impl Discoverer {
     /// the span of the name, one to four words, in words.
     fn media_at(&self, t: &str, words: &[Word], i: usize) -> Option<(usize, usize)> {
         let head = words.get(i).filter(|w| !w.taken)?;
-        // the quote first: most words open no quoted name
+        let text = |w: &Word| &t[w.start..w.end];
         let mut k = i + 1;
-        if words
-            .get(k)
-            .is_some_and(|w| w.joined && !w.taken && t[w.start..w.end].starts_with("ال"))
-        {
+        // «وكالة أنباء "أعماق"»، «صحيفة "التايمز"»
+        if words.get(k).is_some_and(|w| {
+            w.joined && !w.taken && (text(w) == "انباء" || text(w).starts_with("ال"))
+        }) {
             k += 1;
         }
         let first = words.get(k)?;
-        if !OPENING_QUOTES.contains(&t[words[k - 1].end..first.start].trim()) {
+        let quoted = OPENING_QUOTES.contains(&t[words[k - 1].end..first.start].trim());
+        // the quote first: most words open no quoted name
+        if !quoted && !first.joined {
             return None;
         }
-        let s = &t[head.start..head.end];
+        let s = text(head);
         // (للشبكة: to the network)
         let forms: Vec<_> = word_forms(s)
             .chain(s.strip_prefix("لل").map(std::borrow::Cow::Borrowed))
             .collect();
         let kind = |heads: &[&str]| forms.iter().any(|f| heads.contains(&f.as_ref()));
         let organization = !kind(&MEDIA_HEADS);
+        if !quoted {
+            // unquoted, a paper's name of one or two words no list knows,
+            // vouched for by the paper's nationality right after it:
+            // «صحيفة لوباريزيان الفرنسية»، «صحيفة تشوسون إلبو الكورية»
+            // (a paper, a magazine or an agency: «موقع» is also a place,
+            // «في موقع سقوط صاروخ إيراني»)
+            if !kind(&PAPER_HEADS) || k != i + 1 {
+                return None;
+            }
+            let nationality = |x: usize| {
+                words.get(x).is_some_and(|w| {
+                    w.joined && text(w).starts_with("ال") && self.nationalities.contains(text(w))
+                })
+            };
+            // (no noun in ة and no preposition on an article: «للقناة
+            // باللغة الفرنسية»، «وكالات مكافحة المنشطات»)
+            let name = |x: usize| {
+                words.get(x).is_some_and(|w| {
+                    let s = text(w);
+                    w.joined
+                        && self.name_word(t, w)
+                        && !self.given_names.contains(s)
+                        && !s.ends_with('ه')
+                        && !["بال", "لل", "كال", "فال", "وال"].iter().any(|p| s.starts_with(p))
+                })
+            };
+            return (1..=2)
+                .find(|&n| (k..k + n).all(name) && nationality(k + n))
+                .map(|n| (k, k + n));
+        }
         if organization && !kind(&QUOTED_ORG_HEADS) {
             return None;
         }
