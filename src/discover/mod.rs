@@ -1212,7 +1212,25 @@ impl Discoverer {
                 || (rest.chars().count() >= 5 && rest.ends_with('ا'))
                 || (rest.chars().nth(2).is_some() && self.given_names.contains(rest))
         });
-        !(list || feminine_noun || tanwin || pronoun || preposition || clause || masdar || past)
+        // ل of purpose on a verb in the present starts what follows
+        // («لوكا مودريتش ليعوض»، «الحارس عصام الحضري ليضع»), not a surname
+        // that opens so, with a long vowel (ليندو، ليفي، ليتا) or long
+        // (ليفاندوفسكي)
+        let purpose = s.strip_prefix('ل').is_some_and(|rest| {
+            let n = rest.chars().count();
+            let vowel = rest.chars().skip(1).any(|c| matches!(c, 'ا' | 'و' | 'ي'));
+            (rest.starts_with(['ت', 'ن']) && (3..=4).contains(&n))
+                || (rest.starts_with('ي') && (3..=4).contains(&n) && !vowel)
+        });
+        !(list
+            || feminine_noun
+            || tanwin
+            || pronoun
+            || preposition
+            || clause
+            || masdar
+            || past
+            || purpose)
     }
 
     /// People named one after another: after a person (listed or found),
