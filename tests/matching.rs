@@ -290,4 +290,19 @@ fn bundled_lists_tell_names_from_words_and_from_each_other() {
             ("العراق".to_string(), "loc.iraq".to_string())
         ]
     );
+    // السعودية after a definite noun is the adjective, and so are الداخلية
+    // and الخارجية opening a ministry's short name
+    let names = |text: &str| -> Vec<String> { ids(text).into_iter().map(|(t, _)| t).collect() };
+    assert_eq!(
+        names("قرب الحدود السعودية، في العاصمة السعودية الرياض"),
+        ["الرياض"]
+    );
+    assert_eq!(
+        names("بعد تدخلها بالشؤون الداخلية السعودية"),
+        [] as [&str; 0]
+    );
+    assert_eq!(
+        names("ووصل إلى السعودية، وأعلنت الداخلية السعودية والمملكة السعودية"),
+        ["السعودية", "الداخلية السعودية", "السعودية"]
+    );
 }

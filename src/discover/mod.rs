@@ -798,6 +798,18 @@ impl Discoverer {
             }
             (start, definite, form.into_owned())
         };
+        // (a body named by an adjective is that adjective after a definite
+        // noun: «بالشؤون الداخلية السعودية»، «السياسة الخارجية الأمريكية»)
+        if matches!(body.as_str(), "الداخليه" | "الخارجيه")
+            && start == head.start
+            && i > 0
+            && head.joined
+            && ["ال", "بال", "لل", "وال", "فال", "كال"]
+                .iter()
+                .any(|p| text(&words[i - 1]).starts_with(p))
+        {
+            return None;
+        }
         // the adjective agrees with the body: «المنتخب المغربية» is no body
         // (المنتخب is a newspaper there)
         let feminine = body.ends_with('ه') || body.ends_with("ات");
@@ -1000,7 +1012,9 @@ impl Discoverer {
                         && self.name_word(t, w)
                         && !self.given_names.contains(s)
                         && !s.ends_with('ه')
-                        && !["بال", "لل", "كال", "فال", "وال"].iter().any(|p| s.starts_with(p))
+                        && !["بال", "لل", "كال", "فال", "وال"]
+                            .iter()
+                            .any(|p| s.starts_with(p))
                 })
             };
             return (1..=2)

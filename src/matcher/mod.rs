@@ -563,6 +563,9 @@ impl Matcher {
         // names of imported lists at the same word share their type cue
         let memo = TypeCueMemo::default();
         for c in candidates {
+            if reads_as_adjective(t, &c) {
+                continue;
+            }
             match self.support(t, &c, &memo) {
                 Some(Support::Weak) => weak.push(c),
                 Some(s) => strong.push((c, s)),
@@ -871,6 +874,48 @@ fn entry_points(t: &str, w: std::ops::Range<usize>) -> impl Iterator<Item = (usi
         }
     }
     points.into_iter().flatten()
+}
+
+/// Names that open with a feminine adjective: after a definite noun they
+/// are that adjective («الحدود السعودية»، «العاصمة السعودية الرياض»،
+/// «بالشؤون الداخلية السعودية»، «السياسة الخارجية الأمريكية»), not the
+/// country or the ministry.
+const ADJECTIVE_HEADS: [&str; 3] = ["السعوديه", "الداخليه", "الخارجيه"];
+
+/// True when a candidate opens with one of [`ADJECTIVE_HEADS`], bare, right
+/// after a definite word (one space between them): an adjective, not a name.
+fn reads_as_adjective(t: &Normalized, c: &Candidate) -> bool {
+    let text = t.text.as_str();
+    let first = text[c.start..c.end].split(' ').next().unwrap_or_default();
+    if c.start != c.word || !ADJECTIVE_HEADS.contains(&first) {
+        return false;
+    }
+    let words = t.words();
+    let k = words.partition_point(|w| (w.start as usize) < c.word);
+    let Some(before) = k.checked_sub(1).map(|j| words[j]) else {
+        return false;
+    };
+    let joined = before.end as usize + 1 == c.word && text.as_bytes()[c.word - 1] == b' ';
+    // (definite behind proclitics too: «بالشؤون»، «وللسياسة»)
+    let word = &text[before.range()];
+    let bare = word.strip_prefix(['و', 'ف']).unwrap_or(word);
+    let bare = bare.strip_prefix(['ب', 'ك']).unwrap_or(bare);
+    // (not a particle or pronoun folded like a definite word: إلى، إلا،
+    // التي; nor a noun the adjective makes a name with: «المملكة
+    // السعودية», or a newspaper: «صحيفة اليوم السعودية»)
+    const NOT_NOUNS: [&str; 10] = [
+        "الي",
+        "الا",
+        "الذي",
+        "التي",
+        "الذين",
+        "اللذين",
+        "اللتين",
+        "الان",
+        "اليوم",
+        "المملكه",
+    ];
+    joined && (bare.starts_with("ال") || bare.starts_with("لل")) && !NOT_NOUNS.contains(&bare)
 }
 
 /// True when `prefix` is nothing or a run of proclitics (و/ف, then ب/ل/ك).
