@@ -1075,9 +1075,11 @@ impl Discoverer {
             && !s.starts_with("يوس")
             && !s.starts_with("يون")
             && !s.starts_with("توف");
+        // (a known given name of a verb's shape is a name: يوزيف، تحسين)
+        let given = || self.given_names.contains(s);
         !w.taken
-            && !verb_like
-            && !(is_verbal_noun_or_verb(s) && !self.given_names.contains(s))
+            && (!verb_like || given())
+            && (!is_verbal_noun_or_verb(s) || given())
             && s.chars().count() >= 2
             && s.chars().all(is_letter)
             && !self.defences.is_common(s)
