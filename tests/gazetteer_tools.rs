@@ -641,7 +641,11 @@ fn discovery_reads_a_body_of_a_state_named_by_its_adjective() {
     // either («القنصلية السعودية»), while the country opening a clause is
     let got = with_list(list, text, false);
     assert_eq!(got[0].0, "إسطنبول", "{got:?}");
-    assert_eq!(got.last().map(|(t, _)| t.as_str()), Some("السعودية"), "{got:?}");
+    assert_eq!(
+        got.last().map(|(t, _)| t.as_str()),
+        Some("السعودية"),
+        "{got:?}"
+    );
     // with people discovery, the default, the bodies are organizations; a
     // body behind للـ is named with its article; the adjective agrees with
     // the body («المنتخب المغربية» is a newspaper)

@@ -26,6 +26,9 @@ pub struct Discoverer {
     titles: FxHashMap<String, Vec<Vec<String>>>,
     /// Nationality adjectives, folded.
     nationalities: FxHashSet<String>,
+    /// Adjectives of groups (الحوثي), folded: after a title as a
+    /// nationality is.
+    group_adjectives: FxHashSet<String>,
     /// Given names: the first words of the people the gazetteers list, and
     /// the one-word person names of imported lists.
     given_names: FxHashSet<String>,
@@ -108,8 +111,10 @@ pub enum Scope {
 
 /// Adjectives that may stand between a title and the name: «رئيس الوزراء
 /// المخلوع تاكسين شيناواترا»، «المدافع الدولي العاجي كولو توريه».
-const TITLE_MODIFIERS: [&str; 15] = [
+const TITLE_MODIFIERS: [&str; 17] = [
     "السابق",
+    "الميداني",
+    "البارز",
     "الاسبق",
     "الحالي",
     "الجديد",
@@ -251,9 +256,24 @@ const LIST_OPENERS: [&str; 10] = [
 ];
 
 /// Words that say a name follows: «الفتاة الإيزيدية واسمها أشواق»، «رجل
-/// يدعى أبو همام». The name may be one word, and need not be a known one.
+/// يدعى أبو همام»، «المكنى "أبو إبراهيم"». The name may be one word, and
+/// need not be a known one.
 /// (Not «اسمه» alone: «ارتبط اسمه بالانتقال».)
-const NAME_CUES: [&str; 6] = ["واسمه", "واسمها", "يدعي", "تدعي", "المدعو", "المدعوه"];
+const NAME_CUES: [&str; 8] = [
+    "واسمه",
+    "واسمها",
+    "يدعي",
+    "تدعي",
+    "المدعو",
+    "المدعوه",
+    "المكني",
+    "المكناه",
+];
+
+/// The cues of [`NAME_CUES`] before a person's kunya, which may stand in
+/// quotes (after «تدعى» a quoted name is as often a thing: «مادة تدعى
+/// "نوفتشوك"»).
+const KUNYA_CUES: [&str; 2] = ["المكني", "المكناه"];
 
 /// Verbs of saying (and «عن», "quoting"), folded, before a person named
 /// with his title after him: «وقالت إنجي صدقي المتحدثة باسم»، «نقلت عن
@@ -463,6 +483,7 @@ impl Discoverer {
                 .push(words[1..].to_vec());
         }
         d.nationalities = crate::gazetteer::bundled::nationality_words();
+        d.group_adjectives = crate::gazetteer::bundled::group_adjective_words();
         d.title_ends = Ends::new(d.titles.keys());
         let openers: Vec<String> = SPEAKER_VERBS
             .iter()
@@ -927,7 +948,14 @@ impl Discoverer {
         let joined_name_word = |x: usize| words.get(x).filter(|w| w.joined && self.name_word(t, w));
         // the first word: a known given name, or a word shaped like a name
         // (no article, no verb: «تدعى الجمعية»، «يدعى حينما» are not)
-        let first = joined_name_word(k)?;
+        // (the name may stand in quotes: «المكنى "أبو إبراهيم"»)
+        let quoted = is(&KUNYA_CUES)
+            && words
+                .get(k)
+                .is_some_and(|x| OPENING_QUOTES.contains(&t[words[i].end..x.start].trim()));
+        let first = words
+            .get(k)
+            .filter(|x| (x.joined || quoted) && self.name_word(t, x))?;
         let alone = joined_name_word(k + 1).is_none();
         let next_definite = words
             .get(k + 1)
@@ -938,12 +966,18 @@ impl Discoverer {
         {
             return None;
         }
-        // «أبو همام»: a compound takes its second word whatever it is
+        // «أبو همام»: a compound takes its second word whatever it is, and
+        // a third after a second half (أبو عبد الله)
         let compound = HALVES.contains(&text(first));
         let mut end = k + 1;
         if compound {
             words.get(end).filter(|w| w.joined && !w.taken)?;
             end += 1;
+            if HALVES.contains(&text(&words[end - 1]))
+                && words.get(end).is_some_and(|w| w.joined && !w.taken)
+            {
+                end += 1;
+            }
         }
         // then known given names, or words that are no verb in the present
         // (تعيش، تلقى) and no preposition with the article (بالرصاص)
@@ -1434,6 +1468,7 @@ impl Discoverer {
                         w.joined
                             && !w.taken
                             && (self.nationalities.contains(&t[w.start..w.end])
+                                || self.group_adjectives.contains(&t[w.start..w.end])
                                 || is_title_modifier(&t[w.start..w.end]))
                     }) {
                         j += 1;

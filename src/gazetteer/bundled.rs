@@ -34,3 +34,17 @@ pub fn nationality_words() -> rustc_hash::FxHashSet<String> {
         .filter(|f| !f.is_empty() && !f.contains(' '))
         .collect()
 }
+
+/// The folded one-word forms of the bundled adjectives of groups
+/// (`group-adjectives.tsv`: الحوثي، الإخواني، الداعشي), which stand after a
+/// title as a nationality does: «القيادي الحوثي، أحمد حسين القوبري».
+pub fn group_adjective_words() -> rustc_hash::FxHashSet<String> {
+    include_str!("../../gazetteers/group-adjectives.tsv")
+        .lines()
+        .skip(1)
+        .filter_map(|line| line.split('\t').nth(1))
+        .flat_map(|forms| forms.split('|'))
+        .map(crate::normalize::fold)
+        .filter(|f| !f.is_empty() && !f.contains(' '))
+        .collect()
+}
