@@ -145,16 +145,16 @@ static ARABIC_WORD_CHAR: std::sync::LazyLock<[bool; 256]> = std::sync::LazyLock:
 pub fn word_forms(w: &str) -> impl Iterator<Item = Cow<'_, str>> {
     let mut forms: [Option<Cow<'_, str>>; 4] = [Some(Cow::Borrowed(w)), None, None, None];
     let mut rest = w;
-    if let Some(r) = rest.strip_prefix(['و', 'ف']) {
-        if r.chars().nth(1).is_some() {
-            forms[1] = Some(Cow::Borrowed(r));
-            rest = r;
-        }
+    if let Some(r) = rest.strip_prefix(['و', 'ف'])
+        && r.chars().nth(1).is_some()
+    {
+        forms[1] = Some(Cow::Borrowed(r));
+        rest = r;
     }
-    if let Some(r) = rest.strip_prefix(['ب', 'ل', 'ك']) {
-        if r.chars().nth(1).is_some() {
-            forms[2] = Some(Cow::Borrowed(r));
-        }
+    if let Some(r) = rest.strip_prefix(['ب', 'ل', 'ك'])
+        && r.chars().nth(1).is_some()
+    {
+        forms[2] = Some(Cow::Borrowed(r));
     }
     if rest.starts_with("لل") && rest.chars().nth(3).is_some() {
         forms[3] = Some(Cow::Owned(format!("ا{}", &rest['ل'.len_utf8()..])));
@@ -169,18 +169,19 @@ pub fn is_form_of(token: &str, word: &str) -> bool {
         return true;
     }
     let mut rest = token;
-    if let Some(r) = rest.strip_prefix(['و', 'ف']) {
-        if r.chars().count() >= 2 {
-            if r == word {
-                return true;
-            }
-            rest = r;
-        }
-    }
-    if let Some(r) = rest.strip_prefix(['ب', 'ل', 'ك']) {
-        if r.chars().count() >= 2 && r == word {
+    if let Some(r) = rest.strip_prefix(['و', 'ف'])
+        && r.chars().count() >= 2
+    {
+        if r == word {
             return true;
         }
+        rest = r;
+    }
+    if let Some(r) = rest.strip_prefix(['ب', 'ل', 'ك'])
+        && r.chars().count() >= 2
+        && r == word
+    {
+        return true;
     }
     // للـ read as ل + الـ: word is ا + (rest without its first ل)
     rest.starts_with("لل")

@@ -1,7 +1,8 @@
 //! Names the gazetteers lack, found by their context: a person after a
 //! title or rank (الرئيس الأميركي X، اللواء X Y، وزير الدفاع X، الشيخ X), an
-//! organization after a head word (حركة، جماعة، كتائب، حزب، وزارة، شركة...
-//! + name), a base after قاعدة، معسكر، مطار, a place after مدينة، محافظة...
+//! organization after a head word and its name (حركة، جماعة، كتائب، حزب،
+//! وزارة، شركة...), a base after قاعدة، معسكر، مطار, a place after مدينة،
+//! محافظة...
 //! A discovered name gets a stable id made from its folded form
 //! (`disc.per.<name>`), is flagged as discovered, and is found again where
 //! it recurs in the same document (a person also by the last word of the
@@ -1636,12 +1637,13 @@ impl Discoverer {
             // a person after a nationality used as a noun: «شن الإسباني فرناندو
             // ألونسو»، «على الألماني مايكل شوماخر»
             let s = &t[words[i].start..words[i].end];
-            if !words[i].taken && self.nationalities.contains(s) {
-                if let Some((j, k)) = self.named_at(t, &words, i + 1, (text, norm), false) {
-                    found.push(Found::of_words(EntityType::Person, &words, j, k));
-                    i = k;
-                    continue;
-                }
+            if !words[i].taken
+                && self.nationalities.contains(s)
+                && let Some((j, k)) = self.named_at(t, &words, i + 1, (text, norm), false)
+            {
+                found.push(Found::of_words(EntityType::Person, &words, j, k));
+                i = k;
+                continue;
             }
             // an organization, base or place after its head word
             let w = &words[i];
@@ -1808,14 +1810,13 @@ impl Discoverer {
                     || full.chars().count() <= 3
                     || self.defences.is_common(&full));
             let mut forms = vec![(full.clone(), false)];
-            if ent.kind == EntityType::Person {
-                if let Some(last) = full
+            if ent.kind == EntityType::Person
+                && let Some(last) = full
                     .rsplit(' ')
                     .next()
                     .filter(|l| full.contains(' ') && l.chars().count() >= 3)
-                {
-                    forms.push((last.to_string(), true));
-                }
+            {
+                forms.push((last.to_string(), true));
             }
             for (form, after_only) in forms {
                 let n = form.split(' ').count();

@@ -123,17 +123,17 @@ pub fn check(gazetteer: &Gazetteer, usage: Option<&Usage>) -> Vec<Finding> {
                     fix: "drop the alias: folding already matches it".into(),
                 });
             }
-            if let Some(prev) = seen.insert(*e, text) {
-                if prev != text {
-                    out.push(Finding {
-                        location: loc.clone(),
-                        what: format!(
-                            "{}: aliases {prev:?} and {text:?} fold to the same {folded:?}",
-                            entities[*e].id
-                        ),
-                        fix: "keep one: folding already matches the other spelling".into(),
-                    });
-                }
+            if let Some(prev) = seen.insert(*e, text)
+                && prev != text
+            {
+                out.push(Finding {
+                    location: loc.clone(),
+                    what: format!(
+                        "{}: aliases {prev:?} and {text:?} fold to the same {folded:?}",
+                        entities[*e].id
+                    ),
+                    fix: "keep one: folding already matches the other spelling".into(),
+                });
             }
         }
         let mut ids: Vec<usize> = uses.iter().map(|u| u.0).collect();

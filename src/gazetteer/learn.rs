@@ -71,7 +71,7 @@ fn tag_type(t: &str) -> Option<EntityType> {
 
 /// The forms a first token may have without its proclitics, itself first.
 fn strips(w: &str) -> Vec<String> {
-    word_forms(w).into_iter().map(|f| f.into_owned()).collect()
+    word_forms(w).map(|f| f.into_owned()).collect()
 }
 
 /// Learns from `token TAG` text. Lines that are not `token TAG` are errors

@@ -403,11 +403,11 @@ impl Matcher {
                 if let Some(hits) = hits.as_deref_mut() {
                     self.note_watched(id, form, whole, after_lam, w, hits);
                 }
-                if let Some(marks) = marks.as_deref_mut() {
-                    if marks.last() != Some(&w.start) && self.is_marked(id, form, whole, after_lam)
-                    {
-                        marks.push(w.start);
-                    }
+                if let Some(marks) = marks.as_deref_mut()
+                    && marks.last() != Some(&w.start)
+                    && self.is_marked(id, form, whole, after_lam)
+                {
+                    marks.push(w.start);
                 }
                 if let Some(node) = self.trie.open_id(id) {
                     self.walk(n, k, start, after_lam, node, &mut out);
@@ -448,15 +448,18 @@ impl Matcher {
             })
         };
         let id = id as usize;
-        if let Some(&word) = self.watched.get(id) {
-            if word != UNWATCHED && (whole || form.chars().nth(1).is_some()) {
-                note(word);
-            }
+        if let Some(&word) = self.watched.get(id)
+            && word != UNWATCHED
+            && (whole || form.chars().nth(1).is_some())
+        {
+            note(word);
         }
-        if let Some(&word) = self.watched_after_lam.get(id) {
-            if word != UNWATCHED && after_lam && form.chars().nth(2).is_some() {
-                note(word);
-            }
+        if let Some(&word) = self.watched_after_lam.get(id)
+            && word != UNWATCHED
+            && after_lam
+            && form.chars().nth(2).is_some()
+        {
+            note(word);
         }
     }
 
@@ -789,10 +792,10 @@ impl<'t> FullNames<'t> {
     /// Notes a chosen name, if it is a person's of several words.
     fn add(&mut self, matcher: &Matcher, t: &'t str, c: &Candidate, entity: u32) {
         let name = &t[c.start..c.end];
-        if matcher.entities[entity as usize].kind == EntityType::Person {
-            if let Some((_, last)) = name.rsplit_once(' ') {
-                self.0.entry(last).or_default().push((c.end, entity));
-            }
+        if matcher.entities[entity as usize].kind == EntityType::Person
+            && let Some((_, last)) = name.rsplit_once(' ')
+        {
+            self.0.entry(last).or_default().push((c.end, entity));
         }
     }
 
@@ -868,10 +871,10 @@ fn entry_points(t: &str, w: std::ops::Range<usize>) -> impl Iterator<Item = (usi
     } else if is_preposition(letter(0)) {
         prep_at = Some(0);
     }
-    if let Some(at) = prep_at {
-        if at + 2 < b.len() {
-            points[2] = Some((w.start + at + 2, letter(at) == Some(LAM)));
-        }
+    if let Some(at) = prep_at
+        && at + 2 < b.len()
+    {
+        points[2] = Some((w.start + at + 2, letter(at) == Some(LAM)));
     }
     points.into_iter().flatten()
 }

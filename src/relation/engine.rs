@@ -109,10 +109,11 @@ impl Sentence<'_> {
             stack.clear();
             stack.push(pattern);
             self.go(&mut stack, start, start, &mut binds, &mut out);
-            if let Some(alts) = before {
-                if !out.is_empty() && alts.iter().any(|alt| self.ends_at(alt, start)) {
-                    return;
-                }
+            if let Some(alts) = before
+                && !out.is_empty()
+                && alts.iter().any(|alt| self.ends_at(alt, start))
+            {
+                return;
             }
             all.extend(out);
         };
@@ -190,9 +191,9 @@ impl Sentence<'_> {
         })
     }
 
-    fn go<'r>(
+    fn go(
         &self,
-        stack: &mut Vec<&'r [Elem]>,
+        stack: &mut Vec<&[Elem]>,
         start: usize,
         pos: usize,
         binds: &mut [Option<Bound>],
@@ -334,10 +335,12 @@ impl Sentence<'_> {
             let tok = self.tokens.get(pos + k)?;
             // a one-letter preposition written on the name after it
             // («في منبج بسوريا»): it matches there and takes no token
-            if let (Lit::Word(w), Kind::Name(_), Some(p)) = (lit, tok.kind, tok.preposition) {
-                if k + 1 == lits.len() && w.len() == p.len_utf8() && w.starts_with(p) {
-                    return Some(pos + k);
-                }
+            if let (Lit::Word(w), Kind::Name(_), Some(p)) = (lit, tok.kind, tok.preposition)
+                && k + 1 == lits.len()
+                && w.len() == p.len_utf8()
+                && w.starts_with(p)
+            {
+                return Some(pos + k);
             }
             let ok = match (lit, tok.kind) {
                 (Lit::Punct(c), Kind::Punct(d)) => same_mark(*c, d),

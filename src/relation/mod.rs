@@ -282,7 +282,7 @@ impl Relations {
                         while mentions.get(m).is_some_and(|n| n.folded_end <= start) {
                             m += 1;
                         }
-                        if !mentions.get(m).is_some_and(|n| n.folded_start < end) {
+                        if mentions.get(m).is_none_or(|n| n.folded_start >= end) {
                             word_cues.push((h.start, h.word));
                         }
                     }

@@ -107,12 +107,7 @@ mod tests {
 
     #[test]
     fn forms_behind_proclitics() {
-        let forms = |w: &str| {
-            word_forms(w)
-                .into_iter()
-                .map(|c| c.into_owned())
-                .collect::<Vec<_>>()
-        };
+        let forms = |w: &str| word_forms(w).map(|c| c.into_owned()).collect::<Vec<_>>();
         assert_eq!(forms("للفريق"), ["للفريق", "لفريق", "الفريق"]);
         assert_eq!(forms("وبقياده"), ["وبقياده", "بقياده", "قياده"]);
         assert_eq!(forms("خلفا"), ["خلفا"]);
