@@ -533,6 +533,31 @@ fn attacked_by_the_arm_of_a_force() {
 }
 
 #[test]
+fn a_counterpart_holds_the_same_office_in_his_country() {
+    has(
+        "التقى الرئيس الروسي فلاديمير بوتين في سوتشي نظيره الإيراني حسن روحاني.",
+        "per.hassan_rouhani",
+        "leader_of",
+        "loc.iran",
+    );
+    // the leader of a body named with its place, not an envoy's master
+    has(
+        "وقال زعيم التيار الصدري في العراق، مقتدى الصدر، إن الحكومة المقبلة ستكون أبوية.",
+        "per.muqtada_al_sadr",
+        "leader_of",
+        "org.sadrist_movement",
+    );
+    let got = triples(
+        "وقالت الممثلة الخاصة للأمين العام للأمم المتحدة في العراق جينين هينيس-بلاسخارت إن الانتخابات مهمة.",
+    );
+    assert!(
+        !got.iter()
+            .any(|(_, p, o)| p == "leader_of" && o == "org.united_nations"),
+        "{got:?}"
+    );
+}
+
+#[test]
 fn nothing_is_drawn_where_the_text_does_not_say_it() {
     // negation
     lacks(
