@@ -251,6 +251,41 @@ fn a_hyphen_between_the_words_of_a_name_is_a_space() {
     ]);
 }
 
+/// A cue written `+…` stands after the name: one bare name two entities
+/// share is told apart by who leads it.
+#[test]
+fn a_cue_after_the_name_tells_two_coalitions_apart() {
+    let gaz = "id\ttype\tcanonical\taliases\twikidata\tcues\tnote
+org.arab_coalition\tORG\tالتحالف العربي\t?التحالف\t\t+بقيادة السعودية\t
+org.global_coalition\tORG\tالتحالف الدولي\t?التحالف\t\t+بقيادة الولايات المتحدة\t
+loc.saudi_arabia\tLOC\tالسعودية\t\t\t\t
+loc.united_states\tLOC\tالولايات المتحدة\t\t\t\t
+";
+    let gaz = Gazetteer::builder()
+        .bundled(false)
+        .text("test.tsv", gaz)
+        .build()
+        .unwrap();
+    let matcher = Matcher::new(&gaz).unwrap();
+    let ids = |text: &str| -> Vec<String> {
+        matcher
+            .find(text)
+            .iter()
+            .map(|m| matcher.entity(m).id.clone())
+            .collect()
+    };
+    assert_eq!(
+        ids("وأعلن التحالف بقيادة السعودية أن"),
+        ["org.arab_coalition", "loc.saudi_arabia"]
+    );
+    assert_eq!(
+        ids("وقال التحالف بقيادة الولايات المتحدة إن"),
+        ["org.global_coalition", "loc.united_states"]
+    );
+    // with neither cue nor an earlier mention, a bare «التحالف» is no name
+    assert_eq!(ids("وقال التحالف إن الحزب سيشارك"), [] as [&str; 0]);
+}
+
 /// With the bundled lists: words that fold to a listed name but are not
 /// that name here, and one bare name two entities share, told apart by
 /// what stands before it.

@@ -139,7 +139,11 @@ pub fn check(gazetteer: &Gazetteer, usage: Option<&Usage>) -> Vec<Finding> {
         let mut ids: Vec<usize> = uses.iter().map(|u| u.0).collect();
         ids.sort();
         ids.dedup();
-        if ids.len() > 1 {
+        // (as the fix below advises: ambiguous on each, with cues on each)
+        let told_apart = uses
+            .iter()
+            .all(|(e, _, _, ambiguous)| *ambiguous && !entities[*e].cues.is_empty());
+        if ids.len() > 1 && !told_apart {
             let kinds: Vec<EntityType> = ids.iter().map(|&i| entities[i].kind).collect();
             let across = if kinds.iter().all(|&k| k == kinds[0]) {
                 "entities"

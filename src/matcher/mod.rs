@@ -514,15 +514,14 @@ impl Matcher {
     /// («بغداد اليوم - تقرير», «زاكروس عربية – أربيل»).
     fn cued(&self, n: &Normalized, c: &Candidate, target: &Target, memo: &TypeCueMemo) -> bool {
         let entity = &self.entities[target.entity as usize];
-        entity
-            .cues
-            .iter()
-            .any(|cue| cue_before(&n.text, c.word, cue))
-            || (entity.imported
-                && *memo
-                    .borrow_mut()
-                    .entry((c.word, entity.kind))
-                    .or_insert_with(|| self.type_cued(n, c, entity.kind)))
+        entity.cues.iter().any(|cue| match cue.strip_prefix('+') {
+            Some(after) => cue_after(&n.text, c.end, after),
+            None => cue_before(&n.text, c.word, cue),
+        }) || (entity.imported
+            && *memo
+                .borrow_mut()
+                .entry((c.word, entity.kind))
+                .or_insert_with(|| self.type_cued(n, c, entity.kind)))
             || (entity.kind == EntityType::Org && c.word == c.start && opens_dateline(n, c))
     }
 
@@ -963,6 +962,18 @@ fn cue_before(t: &str, word: usize, cue: &str) -> bool {
     }
     let prefix = &before[before.trim_end_matches(is_word_char).len()..];
     is_proclitic(prefix)
+}
+
+/// True when the words of `cue` (folded) follow the candidate ending at
+/// `end`, quotes and one space apart, and end at a word's end: a cue written
+/// `+بقيادة السعودية` confirms «التحالف بقيادة السعودية».
+fn cue_after(t: &str, end: usize, cue: &str) -> bool {
+    let after = t[end..]
+        .trim_start_matches(is_quote)
+        .trim_start_matches(' ');
+    after
+        .strip_prefix(cue)
+        .is_some_and(|rest| !rest.starts_with(is_word_char))
 }
 
 /// True when the candidate starts a line and a dash follows it: the outlet
