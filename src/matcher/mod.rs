@@ -557,6 +557,33 @@ impl Matcher {
             .max()
     }
 
+    /// An ambiguous place behind و right after a place, set off by a space
+    /// or a comma: the next of a list of places («في محافظات ديالى وكركوك
+    /// وصلاح الدين»), whose cue stands before the first only.
+    fn next_place_of_a_list(
+        &self,
+        t: &str,
+        c: &Candidate,
+        chosen: &[(Candidate, u32)],
+    ) -> Option<u32> {
+        // (not a word that is also an everyday one: «وكيف»، «والدور»)
+        if !t[c.word..c.start].starts_with('و') || self.defences.is_common(&t[c.start..c.end]) {
+            return None;
+        }
+        let k = chosen.partition_point(|(p, _)| p.end <= c.word);
+        let (before, e) = k.checked_sub(1).map(|j| &chosen[j])?;
+        let between = t[before.end..c.word].trim_matches(' ');
+        if !(between.is_empty() || between == "،" || between == ",")
+            || self.entities[*e as usize].kind != EntityType::Loc
+        {
+            return None;
+        }
+        self.targets(c)
+            .filter(|target| self.entities[target.entity as usize].kind == EntityType::Loc)
+            .map(|target| target.entity)
+            .min()
+    }
+
     /// Resolves overlaps (the longest name wins, then the earliest) and
     /// ambiguity; returns the mentions with their entities, in text order.
     fn choose(&self, t: &Normalized, candidates: Vec<Candidate>) -> Vec<(Candidate, u32)> {
@@ -633,7 +660,8 @@ impl Matcher {
                 })
                 .map(|target| target.entity)
                 .min()
-                .or_else(|| self.part_of_earlier_name(&t.text, &c, &full));
+                .or_else(|| self.part_of_earlier_name(&t.text, &c, &full))
+                .or_else(|| self.next_place_of_a_list(&t.text, &c, &chosen));
             if let Some(e) = pick {
                 covered.take(c.start, c.end);
                 extra.push((c, e));
