@@ -228,6 +228,26 @@ fn located_in_a_country() {
 }
 
 #[test]
+fn located_in_a_body_with_a_seat() {
+    // a court or a commission is where the text puts it
+    has(
+        "وقالت المحكمة الجنائية الدولية في لاهاي إنها تلقت الشكوى.",
+        "org.icc",
+        "located_in",
+        "loc.the_hague",
+    );
+    has(
+        "وأعلنت المفوضية العليا المستقلة للانتخابات في بغداد النتائج.",
+        "org.iraqi_election_commission",
+        "located_in",
+        "loc.baghdad",
+    );
+    // forces and armed groups are deployed or fight there
+    lacks("وقالت القوات الأمريكية في العراق إنها لن تنسحب.", "located_in");
+    lacks("وأعلن حزب الله في سوريا مقتل اثنين من عناصره.", "located_in");
+}
+
+#[test]
 fn controlled_by() {
     has(
         "وتبقى مدينة منبج تحت سيطرة قوات سوريا الديمقراطية منذ سنوات.",

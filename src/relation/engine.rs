@@ -88,6 +88,27 @@ pub fn written_with_kind(name: &str) -> bool {
     AREA_WORDS.iter().any(|w| name.starts_with(w))
 }
 
+/// The words that open the name of a body with a seat of its own, an
+/// embassy, a court, a hospital, a university..., folded and without the
+/// article.
+const SEAT_WORDS: [&str; 14] = [
+    "سفاره", "قنصليه", "محكمه", "مستشفى", "جامعه", "معهد", "مفوضيه", "منتدى", "اداره", "بعثه",
+    "مكتب", "مركز", "متحف", "مجلس محافظه",
+];
+
+/// The folded name `name` is of a body with a seat (the `SEAT` of the
+/// rules): «السفارة السعودية», «المحكمة الجزائية», and in the li + al form
+/// «لسفارة» of «للسفارة».
+pub fn written_as_seat(name: &str) -> bool {
+    let bare = name
+        .strip_prefix("ال")
+        .or_else(|| name.strip_prefix('ل'))
+        .unwrap_or(name);
+    SEAT_WORDS
+        .iter()
+        .any(|w| bare.strip_prefix(w).is_some_and(|rest| rest.is_empty() || rest.starts_with(' ')))
+}
+
 impl Sentence<'_> {
     /// Every hit of `rule` in the sentence, in order of start.
     pub fn hits(&self, rule: &Rule) -> Vec<Hit> {
@@ -162,7 +183,15 @@ impl Sentence<'_> {
         } else {
             0
         };
-        (types & (type_mask(kind) | country | area) != 0).then_some(entity)
+        let seat = if types & super::rules::SEAT != 0
+            && kind == EntityType::Org
+            && written_as_seat(&self.text[token.start..token.end])
+        {
+            super::rules::SEAT
+        } else {
+            0
+        };
+        (types & (type_mask(kind) | country | area | seat) != 0).then_some(entity)
     }
 
     /// Does an element sequence match at `at`, anything after it ignored?

@@ -59,13 +59,13 @@ pub struct Relations {
     negation: Option<[Elem; 1]>,
     exception: Option<[Elem; 1]>,
     /// For each set of name types a sentence may hold (the bits of
-    /// [`engine::type_mask`] and [`rules::AREA`]), the rules whose slots
+    /// [`engine::type_mask`], [`rules::AREA`] and the like), the rules whose slots
     /// those types can fill, in rule order: a sentence tries only these.
     fitting: Vec<Vec<usize>>,
 }
 
 /// One more than the largest set of name types (see `Relations::fitting`).
-const TYPE_SETS: usize = (rules::CAPITAL as usize) << 1;
+const TYPE_SETS: usize = (rules::SEAT as usize) << 1;
 
 impl Relations {
     /// The bundled rules, titles and nationalities, plus rule files.
@@ -250,8 +250,16 @@ impl Relations {
                 } else {
                     0
                 };
+                let seat = if kind == EntityType::Org
+                    && engine::written_as_seat(&norm.text[m.folded_start..m.folded_end])
+                {
+                    rules::SEAT
+                } else {
+                    0
+                };
                 acc | engine::type_mask(kind)
                     | area
+                    | seat
                     | flag(&self.is_country, rules::COUNTRY)
                     | flag(&self.is_capital, rules::CAPITAL)
             });

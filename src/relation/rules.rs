@@ -17,7 +17,7 @@
 //! | `=word`, `=@class`, `=ORG:x` | as written: no proclitics on the first word (`=@head` does not take ورئيس; `=ORG:x` no name behind و/ف) |
 //! | `"،"` | that punctuation mark (، and , are one; so are - – —) |
 //! | `PUNCT` | any one punctuation mark |
-//! | `PERSON:x`, `ORG\|LOC:x`, `ANY:x`, `COUNTRY:x`, `AREA:x`, `CAPITAL:x` | one name of those types (COUNTRY: a place that is a country; AREA: a place written with its kind, «محافظة الأنبار»; CAPITAL: a country's capital), bound to slot `x` (`ORG\|LOC` alone binds nothing) |
+//! | `PERSON:x`, `ORG\|LOC:x`, `ANY:x`, `COUNTRY:x`, `AREA:x`, `CAPITAL:x`, `SEAT:x` | one name of those types (COUNTRY: a place that is a country; AREA: a place written with its kind, «محافظة الأنبار»; CAPITAL: a country's capital; SEAT: an organization with a seat, written as an embassy, a court, a hospital, a university..., «السفارة السعودية»), bound to slot `x` (`ORG\|LOC` alone binds nothing) |
 //! | `@class`, `@nat:x` | a title or rank of a class of `titles.tsv`, a `class` defined above, or a nationality adjective (bound to slot `x` as its country; `@nat_feminine` only the feminine singular ones, العراقية); `@group:x`, the adjective of a group in `group-adjectives.tsv` (الحوثي، الإخواني), bound to the group |
 //! | `[ a b ]` | optional |
 //! | `!( a \| b )` | nothing, where neither `a` nor `b` follows |
@@ -608,6 +608,12 @@ pub const AREA: u8 = 0b10_0000;
 /// government («ميليشيات طهران في اليمن»).
 pub const CAPITAL: u8 = 0b100_0000;
 
+/// The bit of `SEAT`: an organization whose name says it has a seat of its
+/// own, an embassy, a court, a hospital, a university («السفارة السعودية»,
+/// «المحكمة الجزائية»): where it is, it is located (armed forces and
+/// groups somewhere are deployed or fighting there).
+pub const SEAT: u8 = 0b1000_0000;
+
 fn type_bit(name: &str) -> Option<u8> {
     if name == "ANY" {
         return Some(0b1111);
@@ -620,6 +626,9 @@ fn type_bit(name: &str) -> Option<u8> {
     }
     if name == "CAPITAL" {
         return Some(CAPITAL);
+    }
+    if name == "SEAT" {
+        return Some(SEAT);
     }
     let kind = EntityType::parse(name)?;
     Some(1 << EntityType::ALL.iter().position(|&k| k == kind)?)
