@@ -359,6 +359,18 @@ fn attacked() {
         "attacked",
         "base.ain_al_asad",
     );
+    // a list of attackers: each of them attacked
+    let text = "ووجهت الولايات المتحدة، وبريطانيا وفرنسا ضربات صاروخية على سوريا فجر السبت.";
+    for attacker in ["loc.united_states", "loc.united_kingdom", "loc.france"] {
+        has(text, attacker, "attacked", "loc.syria");
+    }
+    let t = triples("وقصفت فرنسا والعراق مواقع لداعش.");
+    let attackers: Vec<&str> = t
+        .iter()
+        .filter(|(_, p, _)| p == "attacked")
+        .map(|(s, _, _)| s.as_str())
+        .collect();
+    assert_eq!(attackers, ["loc.france", "loc.iraq"], "{t:?}");
 }
 
 /// Phrasings of held-out ANT articles: a party's seat, a district of a

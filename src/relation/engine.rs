@@ -12,6 +12,9 @@ pub struct Bound {
     pub entity: usize,
     pub first: usize,
     pub last: usize,
+    /// A list slot (`x+`) that took more names: those among the tokens
+    /// `first..=last` are bound too.
+    pub list: bool,
 }
 
 /// One way a rule matched: its token span and its bindings.
@@ -194,6 +197,39 @@ impl Sentence<'_> {
         (types & (type_mask(kind) | country | area | seat) != 0).then_some(entity)
     }
 
+    /// The last name of the list that opens with the name at `pos`: the
+    /// names of `types` after it, each behind و (and a comma): «الولايات
+    /// المتحدة، وبريطانيا وفرنسا».
+    fn list_end(&self, pos: usize, types: u8) -> usize {
+        let mut last = pos;
+        loop {
+            let mut next = last + 1;
+            if matches!(self.tokens.get(next).map(|t| t.kind), Some(Kind::Punct('،' | ','))) {
+                next += 1;
+            }
+            let joined = self.tokens.get(next).is_some_and(|t| t.conj);
+            if !joined || self.name_fits(next, types, false).is_none() {
+                return last;
+            }
+            last = next;
+        }
+    }
+
+    /// The entities a slot is bound to: its own, and for a list, those of
+    /// the other names in it.
+    pub fn bound_entities(&self, bound: &Bound) -> Vec<usize> {
+        if !bound.list {
+            return vec![bound.entity];
+        }
+        self.tokens[bound.first..=bound.last]
+            .iter()
+            .filter_map(|t| match t.kind {
+                Kind::Name(m) => Some((self.mention_entity)(m).0),
+                _ => None,
+            })
+            .collect()
+    }
+
     /// Does an element sequence match at `at`, anything after it ignored?
     /// (Slots in it bind nothing that outlives the test.)
     pub fn matches_at(&self, elems: &[Elem], at: usize) -> Option<usize> {
@@ -260,17 +296,30 @@ impl Sentence<'_> {
                     self.go(stack, start, pos + 1, binds, out);
                 }
             }
-            Elem::Slot { types, slot, exact } => {
+            Elem::Slot {
+                types,
+                slot,
+                exact,
+                list,
+            } => {
                 if let Some(entity) = self.name_fits(pos, *types, *exact) {
                     match slot {
                         Some(slot) => {
                             let old = binds[*slot];
-                            binds[*slot] = Some(Bound {
-                                entity,
-                                first: pos,
-                                last: pos,
-                            });
-                            self.go(stack, start, pos + 1, binds, out);
+                            // the whole list first, then the first name alone
+                            let last = if *list { self.list_end(pos, *types) } else { pos };
+                            for last in [last, pos] {
+                                binds[*slot] = Some(Bound {
+                                    entity,
+                                    first: pos,
+                                    last,
+                                    list: last > pos,
+                                });
+                                self.go(stack, start, last + 1, binds, out);
+                                if last == pos {
+                                    break;
+                                }
+                            }
                             binds[*slot] = old;
                         }
                         None => self.go(stack, start, pos + 1, binds, out),
@@ -295,6 +344,7 @@ impl Sentence<'_> {
                                 entity: *entity,
                                 first: pos,
                                 last: pos + len - 1,
+                                list: false,
                             });
                             self.go(stack, start, pos + len, binds, out);
                             binds[*slot] = old;

@@ -370,42 +370,51 @@ impl Relations {
                     else {
                         continue;
                     };
-                    if subj.entity == obj.entity || negated(&s, &hit, negation, exception) {
+                    if negated(&s, &hit, negation, exception) {
                         continue;
-                    }
-                    let (mut a, mut b) = (subj.entity, obj.entity);
-                    if SYMMETRIC.contains(&rule.predicate.as_str())
-                        && table.get(a).id > table.get(b).id
-                    {
-                        std::mem::swap(&mut a, &mut b);
                     }
                     let (fs, fe) = (toks[hit.start].start, toks[hit.end - 1].end);
                     let (byte_start, byte_end) = norm.original_span(fs, fe);
-                    let triple = Triple {
-                        subject: a,
-                        object: b,
-                        rule: r,
-                        confidence: rule.confidence,
-                        start: 0,
-                        end: 0,
-                        byte_start,
-                        byte_end,
-                    };
-                    match seen.get(&(a, rule.predicate.as_str(), b)) {
-                        Some(&k) => {
-                            // the same fact twice in a sentence: the surest rule, then the shortest evidence
-                            let old = &found[k];
-                            let better = triple.confidence > old.confidence
-                                || (triple.confidence == old.confidence
-                                    && triple.byte_end - triple.byte_start
-                                        < old.byte_end - old.byte_start);
-                            if better {
-                                found[k] = triple;
+                    // a list slot gives a fact for each of its names
+                    for a in s.bound_entities(&subj) {
+                        for b in s.bound_entities(&obj) {
+                            if a == b {
+                                continue;
                             }
-                        }
-                        None => {
-                            seen.insert((a, rule.predicate.as_str(), b), found.len());
-                            found.push(triple);
+                            let (mut a, mut b) = (a, b);
+                            if SYMMETRIC.contains(&rule.predicate.as_str())
+                                && table.get(a).id > table.get(b).id
+                            {
+                                std::mem::swap(&mut a, &mut b);
+                            }
+                            let triple = Triple {
+                                subject: a,
+                                object: b,
+                                rule: r,
+                                confidence: rule.confidence,
+                                start: 0,
+                                end: 0,
+                                byte_start,
+                                byte_end,
+                            };
+                            match seen.get(&(a, rule.predicate.as_str(), b)) {
+                                Some(&k) => {
+                                    // the same fact twice in a sentence: the surest
+                                    // rule, then the shortest evidence
+                                    let old = &found[k];
+                                    let better = triple.confidence > old.confidence
+                                        || (triple.confidence == old.confidence
+                                            && triple.byte_end - triple.byte_start
+                                                < old.byte_end - old.byte_start);
+                                    if better {
+                                        found[k] = triple;
+                                    }
+                                }
+                                None => {
+                                    seen.insert((a, rule.predicate.as_str(), b), found.len());
+                                    found.push(triple);
+                                }
+                            }
                         }
                     }
                 }

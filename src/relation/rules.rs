@@ -18,6 +18,7 @@
 //! | `"،"` | that punctuation mark (، and , are one; so are - – —) |
 //! | `PUNCT` | any one punctuation mark |
 //! | `PERSON:x`, `ORG\|LOC:x`, `ANY:x`, `COUNTRY:x`, `AREA:x`, `CAPITAL:x`, `SEAT:x` | one name of those types (COUNTRY: a place that is a country; AREA: a place written with its kind, «محافظة الأنبار»; CAPITAL: a country's capital; SEAT: an organization with a seat, written as an embassy, a court, a hospital, a university..., «السفارة السعودية»), bound to slot `x` (`ORG\|LOC` alone binds nothing) |
+//! | `ORG\|COUNTRY:x+` | the same, and the names of those types joined to it by و (and a comma), each bound to `x` in a fact of its own: «وجهت الولايات المتحدة وبريطانيا وفرنسا ضربات» |
 //! | `@class`, `@nat:x` | a title or rank of a class of `titles.tsv`, a `class` defined above, or a nationality adjective (bound to slot `x` as its country; `@nat_feminine` only the feminine singular ones, العراقية); `@group:x`, the adjective of a group in `group-adjectives.tsv` (الحوثي، الإخواني), bound to the group |
 //! | `[ a b ]` | optional |
 //! | `!( a \| b )` | nothing, where neither `a` nor `b` follows |
@@ -67,6 +68,9 @@ pub enum Elem {
         types: u8,
         slot: Option<usize>,
         exact: bool,
+        /// `x+`: the slot also takes the names joined to the first by و
+        /// («الولايات المتحدة وبريطانيا وفرنسا»), each a fact of its own.
+        list: bool,
     },
     AnyPunct,
     /// Matches nothing, and only where its alternatives do not match.
@@ -590,7 +594,7 @@ enum Tok {
     Bar,
     Gap { min: usize, max: usize, names: bool },
     Class(String, Option<String>, bool),
-    Slot(u8, Option<String>, bool),
+    Slot(u8, Option<String>, bool, bool),
     AnyPunct,
     Lit(String, bool),
 }
@@ -808,7 +812,7 @@ fn lex(
                 let j = i + word.chars().count();
                 if chars.get(j).map(|&(_, ch)| ch) != Some(':') {
                     // a name that binds nothing
-                    out.push((Tok::Slot(mask, None, was_exact), n, col));
+                    out.push((Tok::Slot(mask, None, was_exact, false), n, col));
                     i = j;
                     continue;
                 }
@@ -824,16 +828,18 @@ fn lex(
                         "expected a slot name after `:`",
                     ));
                 }
+                let list = chars.get(k).map(|&(_, ch)| ch) == Some('+');
                 out.push((
                     Tok::Slot(
                         mask,
                         Some(chars[j + 1..k].iter().map(|&(_, ch)| ch).collect()),
                         was_exact,
+                        list,
                     ),
                     n,
                     col,
                 ));
-                i = k;
+                i = k + usize::from(list);
             } else {
                 let mut j = i;
                 while j < chars.len()
@@ -959,12 +965,13 @@ impl Parser<'_> {
                         exact: *exact,
                     }
                 }
-                Tok::Slot(types, name, exact) => {
+                Tok::Slot(types, name, exact, list) => {
                     self.at += 1;
                     Elem::Slot {
                         types: *types,
                         slot: name.as_ref().map(|n| self.slot(n)),
                         exact: *exact,
+                        list: *list,
                     }
                 }
                 Tok::Class(name, bind, exact) => {
