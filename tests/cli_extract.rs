@@ -229,3 +229,24 @@ fn people_the_lists_lack_are_discovered_by_default_and_the_rest_on_request() {
         "{all:?}"
     );
 }
+
+#[test]
+fn a_relative_named_by_a_known_given_name_is_a_person() {
+    let input = tempfile::tempdir().unwrap();
+    write(
+        input.path(),
+        "a.txt",
+        "ووصل ترامب وقرينته ميلانيا إلى باريس، واتهم الادعاء الرجل وزوجته السورية بارتكاب جريمة قتل."
+            .as_bytes(),
+    );
+    let out = tempfile::tempdir().unwrap();
+    let o = extract(input.path(), out.path(), &["--quiet"]);
+    assert!(o.status.success(), "{}", common::stderr(&o));
+    let people: Vec<String> = rows(out.path())
+        .into_iter()
+        .filter(|r| r[4] == "PERSON")
+        .map(|r| r[3].clone())
+        .collect();
+    // after «قرينته» a known given name; after «زوجته السورية» no name
+    assert_eq!(people, ["ترامب", "ميلانيا"]);
+}

@@ -256,6 +256,18 @@ const LIST_OPENERS: [&str; 10] = [
     "اللواءين",
 ];
 
+/// A relative with a pronoun, folded and behind any proclitic: «وزوجته»،
+/// «ابنتها»، «شقيقه» (the `kin` titles of `titles.tsv`).
+fn is_kin(word: &str) -> bool {
+    // (the ة of a feminine noun is ت before the pronoun: زوجته، ابنته)
+    const KIN: [&str; 11] = [
+        "زوج", "زوجت", "قرين", "قرينت", "ابن", "ابنت", "نجل", "شقيق", "شقيقت", "والد", "والدت",
+    ];
+    let bare = word.strip_prefix('و').unwrap_or(word);
+    let stem = bare.strip_suffix("ها").or_else(|| bare.strip_suffix('ه'));
+    stem.is_some_and(|s| KIN.contains(&s))
+}
+
 /// Words that say a name follows: «الفتاة الإيزيدية واسمها أشواق»، «رجل
 /// يدعى أبو همام»، «المكنى "أبو إبراهيم"». The name may be one word, and
 /// need not be a known one.
@@ -1487,8 +1499,11 @@ impl Discoverer {
                 let mut k = j;
                 // (not after الفريق, a rank but also "the team")
                 let last = &t[words[j - 1].start..words[j - 1].end];
-                let definite =
-                    last.starts_with("ال") && &t[words[i].start..words[i].end] != "الفريق";
+                // (nor after a relative, «زوجته السورية»: the adjective
+                // describes her, a known given name must name her)
+                let definite = last.starts_with("ال")
+                    && &t[words[i].start..words[i].end] != "الفريق"
+                    && !is_kin(&t[words[i].start..words[i].end]);
                 // An unknown first name in ة is a noun after any title
                 // («السفير رسالة»). After «الجديد»، «المكلف»، «السابق», what
                 // follows is as often what the person did or is charged
