@@ -393,12 +393,23 @@ impl Matcher {
     ) -> Vec<Candidate> {
         let t = n.text.as_str();
         let mut out = Vec::new();
+        // every word is looked up once, whole: a walk goes on by these ids
+        let ids: Vec<u32> = n
+            .words()
+            .iter()
+            .map(|w| self.trie.word(&t[w.range()]).unwrap_or(words::NONE))
+            .collect();
         for (k, w) in n.words().iter().enumerate() {
             for (start, after_lam) in entry_points(t, w.range()) {
                 let form = &t[start..w.end as usize];
-                let Some(id) = self.trie.word(form) else {
-                    continue;
+                let id = if start == w.start as usize {
+                    ids[k]
+                } else {
+                    self.trie.word(form).unwrap_or(words::NONE)
                 };
+                if id == words::NONE {
+                    continue;
+                }
                 let whole = start == w.start as usize;
                 if let Some(hits) = hits.as_deref_mut() {
                     self.note_watched(id, form, whole, after_lam, w, hits);
@@ -410,7 +421,7 @@ impl Matcher {
                     marks.push(w.start);
                 }
                 if let Some(node) = self.trie.open_id(id) {
-                    self.walk(n, k, start, after_lam, node, &mut out);
+                    self.walk(n, &ids, k, start, after_lam, node, &mut out);
                 }
             }
         }
@@ -466,9 +477,11 @@ impl Matcher {
     /// Walks the trie from word `k` of the text, read from `start` (at or
     /// behind its proclitics) where it leads to `node`, keeping every alias
     /// it completes.
+    #[allow(clippy::too_many_arguments)]
     fn walk(
         &self,
         n: &Normalized,
+        ids: &[u32],
         k: usize,
         start: usize,
         after_lam: bool,
@@ -493,7 +506,7 @@ impl Matcher {
                 return;
             }
             let sep = &t[words[j].end as usize..words[j + 1].start as usize];
-            match self.trie.step(node, sep, &t[words[j + 1].range()]) {
+            match self.trie.step(node, sep, ids[j + 1]) {
                 Some(next) => node = next,
                 None => return,
             }

@@ -13,7 +13,8 @@ use rustc_hash::FxHashMap;
 
 use crate::normalize::is_word_char;
 
-const NONE: u32 = u32::MAX;
+/// No word, no node, no pattern.
+pub const NONE: u32 = u32::MAX;
 
 /// A node of the trie: the alias that ends here, if any.
 #[derive(Debug, Clone, Copy)]
@@ -158,10 +159,11 @@ impl WordTrie {
         self.open_id(self.word(w)?)
     }
 
-    /// The node after `node` across separator `sep` and word `w`.
+    /// The node after `node` across separator `sep` and the word with id
+    /// `wid` ([`NONE`]: a word of no alias).
     #[inline]
-    pub fn step(&self, node: u32, sep: &str, w: &str) -> Option<u32> {
-        if !self.nodes[node as usize].has_children {
+    pub fn step(&self, node: u32, sep: &str, wid: u32) -> Option<u32> {
+        if wid == NONE || !self.nodes[node as usize].has_children {
             return None;
         }
         let sid = if is_space_like(sep) {
@@ -169,7 +171,6 @@ impl WordTrie {
         } else {
             *self.separators.get(sep)?
         };
-        let &wid = self.vocabulary.get(w)?;
         self.edges.get(&(node, sid, wid)).copied()
     }
 
@@ -207,15 +208,17 @@ mod tests {
         let t = WordTrie::new(&["عين الاسد", "عين", "بي.بي.سي"]);
         let n = t.open("عين").unwrap();
         assert_eq!(t.pattern(n), Some(1));
-        let m = t.step(n, " ", "الاسد").unwrap();
+        let id = |w: &str| t.word(w).unwrap_or(NONE);
+        let m = t.step(n, " ", id("الاسد")).unwrap();
         assert_eq!(t.pattern(m), Some(0));
-        assert_eq!(t.step(n, "-", "الاسد"), Some(m));
-        assert!(t.step(n, " - ", "الاسد").is_none());
+        assert_eq!(t.step(n, "-", id("الاسد")), Some(m));
+        assert!(t.step(n, " - ", id("الاسد")).is_none());
+        assert!(t.step(n, " ", id("مطار")).is_none());
         assert!(t.open("الاسد").is_none());
         let b = t.open("بي").unwrap();
         assert_eq!(t.pattern(b), None);
-        let b = t.step(b, ".", "بي").unwrap();
-        let b = t.step(b, ".", "سي").unwrap();
+        let b = t.step(b, ".", id("بي")).unwrap();
+        let b = t.step(b, ".", id("سي")).unwrap();
         assert_eq!(t.pattern(b), Some(2));
     }
 }
