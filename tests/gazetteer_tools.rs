@@ -510,6 +510,42 @@ fn discovery_takes_no_verb_or_verbal_noun_for_a_name() {
 }
 
 #[test]
+fn discovered_names_end_where_the_clause_goes_on() {
+    let list = "surface\ttype\nإيطاليا\tLOC\n";
+    let people = |text: &str| -> Vec<String> {
+        with_list(list, text, true)
+            .into_iter()
+            .filter(|(_, id)| id.starts_with("disc.per."))
+            .map(|(t, _)| t)
+            .collect()
+    };
+    // a verb with its object behind و, a verbal noun with the article
+    assert_eq!(
+        people("وأفرجت القوات عن الزعيم الإيطالي بينيتو موسوليني وأعلنته زعيما."),
+        ["بينيتو موسوليني"]
+    );
+    assert_eq!(
+        people("وطلب من المدعي العام جيف سيسيز التحقيق في التسريب."),
+        ["جيف سيسيز"]
+    );
+    // (a surname of that shape with its long vowel stays: ألتماير)
+    assert_eq!(
+        people("وقال الوزير الألماني بيتر التماير إن الاتفاق قريب."),
+        ["بيتر التماير"]
+    );
+    // «آل» opens a family name and takes the word after it, whatever it is;
+    // «الـ» before a number does not
+    assert_eq!(
+        people("واستقبل الأمير القطري حمد آل ثاني الوفد."),
+        ["حمد آل ثاني"]
+    );
+    assert_eq!(
+        people("وسجل اللاعب المغربي أشرف الـ 11 هدفا."),
+        Vec::<String>::new()
+    );
+}
+
+#[test]
 fn a_hashtag_inside_a_name_is_read_as_a_space() {
     let list = "surface\ttype\nدونالد ترمب\tPER\nترمب\tPER\nمحمود عباس\tPER\n";
     let got = with_list(

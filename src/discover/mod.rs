@@ -207,6 +207,13 @@ fn is_ali(folded: &str, original: &str) -> bool {
 /// First halves of compound names: the word after one is part of the name.
 const HALVES: [&str; 6] = ["عبد", "ابو", "ابن", "بن", "بنت", "ام"];
 
+/// True for «آل» of a family name (آل ثاني، آل الشيخ), which is the first
+/// half of a compound: it folds as the article does, and only the madda as
+/// written tells it from «الـ 11».
+fn is_family(folded: &str, original: &str) -> bool {
+    folded == "ال" && original.starts_with('آ')
+}
+
 /// The kinds of news outlet whose name follows in quotes, folded: «صحيفة
 /// "تايمز"»، «لوكالة "باس نيوز"»، «للشبكة الإخبارية "أل سي آي"».
 const MEDIA_HEADS: [&str; 8] = [
@@ -692,7 +699,10 @@ impl Discoverer {
         }
         // (one more word when the last is the first half of a compound:
         // «عبد المحمود عبد الحليم», «وليد بن عبد الكريم»)
-        while (end < start + 3 || (end < start + 5 && HALVES.contains(&text(&words[end - 1]))))
+        let half = |w: &Word| {
+            HALVES.contains(&text(w)) || is_family(text(w), as_written(written.0, written.1, w))
+        };
+        while (end < start + 3 || (end < start + 5 && half(&words[end - 1])))
             && word(end).is_some_and(|w| {
                 let next_definite = word(end + 1).is_some_and(|x| text(x).starts_with("ال"));
                 let original = as_written(written.0, written.1, w);
@@ -1262,18 +1272,28 @@ impl Discoverer {
         // does («صالح العامري تعزيز الانتشار»، «غوتيريش تقديم»)
         let is_masdar = |w: &str| {
             let n = w.chars().count();
-            (n == 5 && w.starts_with('ت') && w.chars().nth(3) == Some('ي'))
+            (n == 5
+                && w.starts_with('ت')
+                && w.chars().nth(3) == Some('ي')
+                && !matches!(w.chars().nth(2), Some('ا' | 'و' | 'ي')))
                 || (n >= 6 && w.starts_with("است"))
         };
-        // (behind ب or ل too: «بتوجيه»، «لاستقدام»)
-        let masdar = is_masdar(s) || s.strip_prefix(['ب', 'ل']).is_some_and(is_masdar);
+        // (behind ب or ل too: «بتوجيه»، «لاستقدام»; and with the article:
+        // «المدعي العام جيف سيسيز التحقيق للكشف»)
+        let masdar = is_masdar(s)
+            || s.strip_prefix(['ب', 'ل']).is_some_and(is_masdar)
+            || s.strip_prefix("ال").is_some_and(is_masdar);
         // و before a common word is the next clause (وكان، وقال), and
         // before a given name the next person of a list (ونواف، وهاري)
         // (or before an accusative: «الملك عبد الله واتصالا مماثلا»)
+        // (or before a verb with its object: «بخطف الزعيم الإيطالي بينيتو
+        // موسوليني وأعلنته الزعيم الأوحد»)
         let clause = s.strip_prefix('و').is_some_and(|rest| {
             self.defences.is_common(rest)
                 || (rest.chars().count() >= 5 && rest.ends_with('ا'))
                 || (rest.chars().nth(2).is_some() && self.given_names.contains(rest))
+                || (rest.chars().nth(3).is_some()
+                    && ["ته", "ها", "هم", "هما"].iter().any(|p| rest.ends_with(p)))
         });
         // ل of purpose on a verb in the present starts what follows
         // («لوكا مودريتش ليعوض»، «الحارس عصام الحضري ليضع»), not a surname
@@ -1552,7 +1572,9 @@ impl Discoverer {
                     // (one more word when the last is the first half of a
                     // compound: «هيفاء بنت عبد الله»)
                     loop {
-                        let half = HALVES.contains(&&t[words[k - 1].start..words[k - 1].end]);
+                        let last = &t[words[k - 1].start..words[k - 1].end];
+                        let half =
+                            HALVES.contains(&last) || is_family(last, original(&words[k - 1]));
                         let goes_on = words.get(k).is_some_and(|w| {
                             w.joined
                                 && if half {
