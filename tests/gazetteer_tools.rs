@@ -740,3 +740,24 @@ fn discovery_reads_titles_with_adjectives_inside_them() {
         .collect();
     assert_eq!(people, ["عبد الحكيم بلحاج", "بلحاج"], "{got:?}");
 }
+
+#[test]
+fn the_checker_reports_an_id_given_on_two_rows_of_one_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let list = dir.path().join("people.tsv");
+    fs::write(
+        &list,
+        "id\ttype\tcanonical\taliases\twikidata\tcues\tnote\n\
+         per.fuat_oktay\tPERSON\tفؤاد أوقطاي\t\t\t\tVice President of Turkey\n\
+         per.ibrahim_kalin\tPERSON\tإبراهيم قالن\tإبراهيم كالن\t\t\t\n\
+         per.fuat_oktay\tPERSON\tفؤاد أقطاي\t\t\t\t\n",
+    )
+    .unwrap();
+    let o = common::rasid(&["gazetteer", "check", list.to_str().unwrap()]);
+    let found = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        found.contains("people.tsv:4: id per.fuat_oktay is given again (first on line 2)"),
+        "{found}"
+    );
+    assert_eq!(found.matches("is given again").count(), 1, "{found}");
+}

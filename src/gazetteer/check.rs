@@ -1,8 +1,9 @@
 //! Checks of a gazetteer for `rasid gazetteer check`: aliases that collide
 //! after folding, aliases shared by several entities or types, aliases that
-//! are common words, very short aliases; each with a suggested fix.
+//! are common words, very short aliases, an id given on two rows of one
+//! file; each with a suggested fix.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use super::{EntityType, Gazetteer};
 use crate::error::Location;
@@ -209,6 +210,30 @@ pub fn check(gazetteer: &Gazetteer, usage: Option<&Usage>) -> Vec<Finding> {
                     fix: "mark it `?` with cues, or drop it".into(),
                 });
             }
+        }
+    }
+    // An id on two rows of one file. Loading merges the rows, as it merges
+    // an id given in two files (which is how a user's list adds spellings
+    // to a bundled entity), but within one file it is mostly a slip: the
+    // second row's canonical name and note are lost.
+    let mut rows: BTreeMap<(usize, &std::path::Path), BTreeSet<usize>> = BTreeMap::new();
+    for a in gazetteer.aliases() {
+        if let (Some(file), Some(line)) = (&a.origin.file, a.origin.line) {
+            rows.entry((a.entity, file.as_path())).or_default().insert(line);
+        }
+    }
+    for ((e, file), lines) in rows {
+        let mut lines = lines.into_iter();
+        let Some(first) = lines.next() else { continue };
+        for line in lines {
+            out.push(Finding {
+                location: Location::line(file, line),
+                what: format!(
+                    "id {} is given again (first on line {first})",
+                    entities[e].id
+                ),
+                fix: "merge the two rows into one".into(),
+            });
         }
     }
     out.sort_by(|a, b| {
