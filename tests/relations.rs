@@ -312,6 +312,19 @@ fn met_with() {
         "met_with",
         "per.hossein_amir_abdollahian",
     );
+    // a meeting named by the two who met, one after the other
+    has(
+        "وتناولت القمة بين بوتين وترامب في هلسنكي الملف السوري.",
+        "per.donald_trump",
+        "met_with",
+        "per.vladimir_putin",
+    );
+    has(
+        "وسبق ذلك اجتماع سلفا كير ورياك مشار في الخرطوم.",
+        "per.riek_machar",
+        "met_with",
+        "per.salva_kiir",
+    );
 }
 
 #[test]
@@ -359,6 +372,10 @@ fn attacked() {
         "attacked",
         "base.ain_al_asad",
     );
+    // the time of the strike between the attackers and the target
+    let text = "وأدانت موسكو الضربات التي شنتها الولايات المتحدة وبريطانيا فجر السبت الماضي على سوريا.";
+    has(text, "loc.united_states", "attacked", "loc.syria");
+    has(text, "loc.united_kingdom", "attacked", "loc.syria");
     // a list of attackers: each of them attacked
     let text = "ووجهت الولايات المتحدة، وبريطانيا وفرنسا ضربات صاروخية على سوريا فجر السبت.";
     for attacker in ["loc.united_states", "loc.united_kingdom", "loc.france"] {
