@@ -195,10 +195,11 @@ fn ambiguous_names_need_a_cue_or_an_earlier_mention() {
             "وأوضح رسول أن يحيى رسول قال",
             &[("يحيى رسول", "per.yahya_rasool")],
         ),
+        // (the mention covers the name, not the kind of the body)
         (
             "بثت قناة الجزيرة ثم الجزيرة",
             &[
-                ("قناة الجزيرة", "org.al_jazeera"),
+                ("الجزيرة", "org.al_jazeera"),
                 ("الجزيرة", "org.al_jazeera"),
             ],
         ),
@@ -339,5 +340,40 @@ fn bundled_lists_tell_names_from_words_and_from_each_other() {
     assert_eq!(
         names("ووصل إلى السعودية، وأعلنت الداخلية السعودية والمملكة السعودية"),
         ["السعودية", "الداخلية السعودية", "السعودية"]
+    );
+}
+
+#[test]
+fn a_mention_covers_the_name_not_its_kind_or_title() {
+    let gaz = "id\ttype\tcanonical\taliases\twikidata\tcues\tnote
+org.al_qaeda\tORG\tتنظيم القاعدة\t?القاعدة\t\t\t
+org.isis\tORG\tداعش\tتنظيم الدولة الإسلامية|الدولة الإسلامية|تنظيم داعش\t\t\t
+org.afp\tORG\tوكالة فرانس برس\tفرانس برس\t\t\t
+per.mohammed_bin_salman\tPERSON\tمحمد بن سلمان\tالأمير محمد بن سلمان\t\t\t
+loc.kuwait\tLOC\tالكويت\tدولة الكويت\t\t\t
+loc.kurdistan_region\tLOC\tإقليم كردستان\tكردستان\t\t\t
+base.ain_al_asad\tBASE\tقاعدة عين الأسد\tعين الأسد\t\t\t
+";
+    let gaz = Gazetteer::builder()
+        .bundled(false)
+        .text("kinds.tsv", gaz)
+        .build()
+        .unwrap();
+    let m = Matcher::new(&gaz).unwrap();
+    let texts = |text: &str| -> Vec<String> {
+        m.find(text).iter().map(|x| x.text(text).to_string()).collect()
+    };
+    assert_eq!(
+        texts("وقالت وكالة فرانس برس إن تنظيم القاعدة ولتنظيم داعش خلايا في دولة الكويت"),
+        ["فرانس برس", "القاعدة", "داعش", "الكويت"]
+    );
+    assert_eq!(
+        texts("واستقبل الأمير محمد بن سلمان وللأمير محمد بن سلمان"),
+        ["محمد بن سلمان", "محمد بن سلمان"]
+    );
+    // a kind word that is part of the name in common use stays
+    assert_eq!(
+        texts("وأعلن تنظيم الدولة الإسلامية في إقليم كردستان قرب قاعدة عين الأسد"),
+        ["تنظيم الدولة الإسلامية", "إقليم كردستان", "قاعدة عين الأسد"]
     );
 }
