@@ -352,6 +352,9 @@ org.afp\tORG\tوكالة فرانس برس\tفرانس برس\t\t\t
 per.mohammed_bin_salman\tPERSON\tمحمد بن سلمان\tالأمير محمد بن سلمان\t\t\t
 loc.kuwait\tLOC\tالكويت\tدولة الكويت\t\t\t
 loc.kurdistan_region\tLOC\tإقليم كردستان\tكردستان\t\t\t
+loc.anbar\tLOC\tالأنبار\t\t\t\t
+loc.anbar_governorate\tLOC\tمحافظة الأنبار\t\t\t\t
+loc.sadr_city\tLOC\tمدينة الصدر\t\t\t\t
 base.ain_al_asad\tBASE\tقاعدة عين الأسد\tعين الأسد\t\t\t
 ";
     let gaz = Gazetteer::builder()
@@ -370,6 +373,18 @@ base.ain_al_asad\tBASE\tقاعدة عين الأسد\tعين الأسد\t\t\t
     assert_eq!(
         texts("واستقبل الأمير محمد بن سلمان وللأمير محمد بن سلمان"),
         ["محمد بن سلمان", "محمد بن سلمان"]
+    );
+    // the kind of an area before a place's name (the governorate keeps
+    // its own entity)
+    let found = m.find("وصلت القوات إلى محافظة الأنبار ثم إلى مدينة الصدر");
+    let text = "وصلت القوات إلى محافظة الأنبار ثم إلى مدينة الصدر";
+    let got: Vec<(&str, &str)> = found
+        .iter()
+        .map(|x| (x.text(text), m.entity(x).id.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [("الأنبار", "loc.anbar_governorate"), ("مدينة الصدر", "loc.sadr_city")]
     );
     // a kind word that is part of the name in common use stays
     assert_eq!(

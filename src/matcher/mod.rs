@@ -92,6 +92,13 @@ struct Target {
 /// برس»); names whose kind word is part of them in common use are left
 /// alone: قاعدة عين الأسد، قوات البيشمركة، إقليم كردستان, and a name whose
 /// rest opens with a common word (تنظيم الدولة الإسلامية). Folded.
+/// The kinds of an administrative area before a place's name, which the
+/// mention leaves out when that name is itself a place's alias («في
+/// محافظة الأنبار»: SPEC.md reads «في محافظة» as the cue and «الأنبار» as
+/// the place). Not مدينة, إقليم: «مدينة الصدر»، «إقليم كردستان» are names.
+/// Folded.
+const AREA_WORDS: [&str; 6] = ["محافظه", "منطقه", "ولايه", "مديريه", "قضاء", "ناحيه"];
+
 pub const KIND_WORDS: [&str; 16] = [
     "تنظيم", "حركه", "جماعه", "منظمه", "وكاله", "قناه", "صحيفه", "دوله", "جزيره", "الامير",
     "الاميره", "الملك", "الملكه", "الشيخ", "الشيخه", "السلطان",
@@ -261,9 +268,19 @@ impl Matcher {
                 .filter(|t| !t.after_lam)
                 .map(|t| t.entity)
                 .collect();
+            let rest_is_place = same
+                .iter()
+                .any(|&e| gazetteer.entities()[e as usize].kind == EntityType::Loc);
             for t in &mut patterns[k].targets {
                 let entity = &gazetteer.entities()[t.entity as usize];
-                if kind(t.after_lam) && same.contains(&t.entity) && entity.kind != EntityType::Base {
+                let titled = kind(t.after_lam) && same.contains(&t.entity);
+                // a governorate or a district is its own entity, named by
+                // the name of the place it is around: «محافظة إدلب» is the
+                // mention «إدلب» of the governorate
+                let area = !t.after_lam && AREA_WORDS.contains(&first) && rest_is_place;
+                if (titled || (area && entity.kind == EntityType::Loc))
+                    && entity.kind != EntityType::Base
+                {
                     t.trim = (first.len() + 1) as u16;
                 }
             }
