@@ -353,6 +353,7 @@ per.mohammed_bin_salman\tPERSON\tمحمد بن سلمان\tالأمير محمد
 loc.kuwait\tLOC\tالكويت\tدولة الكويت\t\t\t
 loc.kurdistan_region\tLOC\tإقليم كردستان\tكردستان\t\t\t
 loc.anbar\tLOC\tالأنبار\t\t\t\t
+org.defence_ministry_unspecified\tORG\tوزارة الدفاع\t\t\t\t
 loc.anbar_governorate\tLOC\tمحافظة الأنبار\t\t\t\t
 loc.sadr_city\tLOC\tمدينة الصدر\t\t\t\t
 base.ain_al_asad\tBASE\tقاعدة عين الأسد\tعين الأسد\t\t\t
@@ -385,6 +386,11 @@ base.ain_al_asad\tBASE\tقاعدة عين الأسد\tعين الأسد\t\t\t
     assert_eq!(
         got,
         [("الأنبار", "loc.anbar_governorate"), ("مدينة الصدر", "loc.sadr_city")]
+    );
+    // a body named without its country, and its country's adjective
+    assert_eq!(
+        texts("وقالت وزارة الدفاع الفرنسية إن وزارة الدفاع لم تعلق"),
+        ["وزارة الدفاع الفرنسية", "وزارة الدفاع"]
     );
     // a kind word that is part of the name in common use stays
     assert_eq!(

@@ -443,7 +443,8 @@ impl Matcher {
                             .find(|t| t.entity == entity && (!t.after_lam || c.after_lam))
                     })
                     .map_or(0, |t| t.trim as usize);
-                let (byte_start, byte_end) = norm.original_span(c.start + trim, c.end);
+                let end = c.end + self.country_after(&norm.text, entity, c.end);
+                let (byte_start, byte_end) = norm.original_span(c.start + trim, end);
                 let start = cps.at(byte_start);
                 let end = cps.at(byte_end);
                 Mention {
@@ -457,6 +458,26 @@ impl Matcher {
                 }
             })
             .collect()
+    }
+
+    /// Folded bytes after a mention of entity `entity` ending at `end` that
+    /// belong to it: a nationality adjective right after a body the
+    /// gazetteer names without its country (an id ending in
+    /// `_unspecified`: «وزارة الدفاع» of «وزارة الدفاع الفرنسية»), which
+    /// is then that country's body. 0 when none.
+    fn country_after(&self, t: &str, entity: u32, end: usize) -> usize {
+        let e = &self.entities[entity as usize];
+        if e.kind != EntityType::Org || !e.id.ends_with("_unspecified") {
+            return 0;
+        }
+        let Some(rest) = t[end..].strip_prefix(' ') else {
+            return 0;
+        };
+        let word = &rest[..rest.len() - rest.trim_start_matches(is_word_char).len()];
+        match self.nationality_words.contains(word) {
+            true => 1 + word.len(),
+            false => 0,
+        }
     }
 
     /// Every place in the folded text where a pattern matches between word
