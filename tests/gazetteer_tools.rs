@@ -533,6 +533,11 @@ fn discovered_names_end_where_the_clause_goes_on() {
         people("وقال الوزير الألماني بيتر التماير إن الاتفاق قريب."),
         ["بيتر التماير"]
     );
+    // a preposition behind ب starts what follows the name
+    assert_eq!(
+        people("واعتقلت الشرطة الممثل الأمريكي بيل كوسبي بتهمة الاعتداء."),
+        ["بيل كوسبي"]
+    );
     // «آل» opens a family name and takes the word after it, whatever it is;
     // «الـ» before a number does not
     assert_eq!(

@@ -207,6 +207,13 @@ fn is_ali(folded: &str, original: &str) -> bool {
 /// First halves of compound names: the word after one is part of the name.
 const HALVES: [&str; 6] = ["عبد", "ابو", "ابن", "بن", "بنت", "ام"];
 
+/// Words behind the preposition ب that start what follows a name, not a
+/// surname: «أحلام بسبب»، «تيري براينت بتهمة»، «بحسب»، «بموجب». Folded.
+const BEHIND_BA: [&str; 12] = [
+    "بسبب", "بتهمه", "بحسب", "بموجب", "بفضل", "بشان", "بدعوى", "بحجه", "برفقه", "بصحبه", "بجانب",
+    "بدلا",
+];
+
 /// True for «آل» of a family name (آل ثاني، آل الشيخ), which is the first
 /// half of a compound: it folds as the article does, and only the madda as
 /// written tells it from «الـ 11».
@@ -1313,7 +1320,8 @@ impl Discoverer {
             || clause
             || masdar
             || past
-            || purpose)
+            || purpose
+            || BEHIND_BA.contains(&s))
     }
 
     /// People named one after another: after a person (listed or found),
