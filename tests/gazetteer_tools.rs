@@ -533,6 +533,13 @@ fn discovered_names_end_where_the_clause_goes_on() {
         people("وقال الوزير الألماني بيتر التماير إن الاتفاق قريب."),
         ["بيتر التماير"]
     );
+    // a verbal noun behind و, and a preposition behind ب, start what
+    // follows the name; such a preposition is no name after a title either
+    assert_eq!(
+        people("وانتقد الجمهور المدرب الإسباني دياز وتدوير اللاعبين."),
+        ["دياز"]
+    );
+    assert!(people("وغاب عن المباراة اللاعب بسبب الإصابة.").is_empty());
     // a preposition behind ب starts what follows the name
     assert_eq!(
         people("واعتقلت الشرطة الممثل الأمريكي بيل كوسبي بتهمة الاعتداء."),

@@ -1149,6 +1149,7 @@ impl Discoverer {
             && !self.defences.is_common(s)
             && !self.nationalities.contains(s)
             && !self.titles.contains_key(s)
+            && !BEHIND_BA.contains(&s)
     }
 
     /// After a definite title, a word no list knows opens a name when it is
@@ -1282,13 +1283,14 @@ impl Discoverer {
             (n == 5
                 && w.starts_with('ت')
                 && w.chars().nth(3) == Some('ي')
-                && !matches!(w.chars().nth(2), Some('ا' | 'و' | 'ي')))
+                && w.chars().nth(2) != Some('ا'))
                 || (n >= 6 && w.starts_with("است"))
         };
-        // (behind ب or ل too: «بتوجيه»، «لاستقدام»; and with the article:
+        // (behind ب, ل or و too: «بتوجيه»، «لاستقدام»، «دياز وتدوير
+        // اللاعبين»; and with the article:
         // «المدعي العام جيف سيسيز التحقيق للكشف»)
         let masdar = is_masdar(s)
-            || s.strip_prefix(['ب', 'ل']).is_some_and(is_masdar)
+            || s.strip_prefix(['ب', 'ل', 'و']).is_some_and(is_masdar)
             || s.strip_prefix("ال").is_some_and(is_masdar);
         // و before a common word is the next clause (وكان، وقال), and
         // before a given name the next person of a list (ونواف، وهاري)
