@@ -540,6 +540,12 @@ fn discovered_names_end_where_the_clause_goes_on() {
         ["دياز"]
     );
     assert!(people("وغاب عن المباراة اللاعب بسبب الإصابة.").is_empty());
+    // a discovered person is named again by the last word of the name, not
+    // when it is the second half of a compound or a word of the language
+    assert_eq!(
+        people("وقال الناشط المصري حازم عبد العظيم إن العظيم هو الله. وأضاف الناشط المصري حازم عبد العظيم أن عبد العظيم سيعود."),
+        ["حازم عبد العظيم", "حازم عبد العظيم"]
+    );
     // a preposition behind ب starts what follows the name
     assert_eq!(
         people("واعتقلت الشرطة الممثل الأمريكي بيل كوسبي بتهمة الاعتداء."),

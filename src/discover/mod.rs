@@ -1857,11 +1857,18 @@ impl Discoverer {
                     || full.chars().count() <= 3
                     || self.defences.is_common(&full));
             let mut forms = vec![(full.clone(), false)];
+            // (not the second half of a compound, «العظيم» of «حازم عبد
+            // العظيم», nor a word of the language, «الهجوم»)
+            let parts: Vec<&str> = full.split(' ').collect();
+            let after_half = parts.len() >= 2 && HALVES.contains(&parts[parts.len() - 2]);
             if ent.kind == EntityType::Person
-                && let Some(last) = full
-                    .rsplit(' ')
-                    .next()
-                    .filter(|l| full.contains(' ') && l.chars().count() >= 3)
+                && !after_half
+                && let Some(last) = full.rsplit(' ').next().filter(|l| {
+                    full.contains(' ')
+                        && l.chars().count() >= 3
+                        && !self.defences.is_common(l)
+                        && !self.defences.is_common(l.strip_prefix("ال").unwrap_or(l))
+                })
             {
                 forms.push((last.to_string(), true));
             }
