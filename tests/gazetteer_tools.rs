@@ -546,6 +546,12 @@ fn discovered_names_end_where_the_clause_goes_on() {
         people("وقال الناشط المصري حازم عبد العظيم إن العظيم هو الله. وأضاف الناشط المصري حازم عبد العظيم أن عبد العظيم سيعود."),
         ["حازم عبد العظيم", "حازم عبد العظيم"]
     );
+    // a verb in the present after a given name and a surname ends the
+    // name; as a second word it is mostly a surname
+    assert_eq!(
+        people("وقال رجل الأعمال الأمريكي إيلون ماسك يقوم بجولة. وقال الشيخ اللبناني محمد يزبك إن الأمر انتهى."),
+        ["إيلون ماسك", "محمد يزبك"]
+    );
     // a preposition behind ب starts what follows the name
     assert_eq!(
         people("واعتقلت الشرطة الممثل الأمريكي بيل كوسبي بتهمة الاعتداء."),

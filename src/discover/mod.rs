@@ -1308,6 +1308,16 @@ impl Discoverer {
         // («لوكا مودريتش ليعوض»، «الحارس عصام الحضري ليضع»), not a surname
         // that opens so, with a long vowel (ليندو، ليفي، ليتا) or long
         // (ليفاندوفسكي)
+        // a verb in the present after a given name and a surname: four
+        // letters, ي and a consonant («إيلون ماسك يقوم»، «ماتس هوملز يلهث»;
+        // a second word of that shape is mostly a surname: يزبك، يلدز)
+        let present = {
+            let mut letters = s.chars();
+            nth >= 2
+                && s.chars().count() == 4
+                && letters.next() == Some('ي')
+                && letters.next().is_some_and(|c| !matches!(c, 'ا' | 'و' | 'ي'))
+        };
         let purpose = s.strip_prefix('ل').is_some_and(|rest| {
             let n = rest.chars().count();
             let vowel = rest.chars().skip(1).any(|c| matches!(c, 'ا' | 'و' | 'ي'));
@@ -1323,6 +1333,7 @@ impl Discoverer {
             || masdar
             || past
             || purpose
+            || present
             || BEHIND_BA.contains(&s))
     }
 
