@@ -246,6 +246,9 @@ impl Matcher {
             p.targets.sort_by_key(|t| (t.entity, t.after_lam));
         }
         let defences = gazetteer.defences().clone();
+        // The words before the name that a mention leaves out (see
+        // [`KIND_WORDS`], [`AREA_WORDS`]): an alias «KIND REST» whose REST
+        // is an alias too has its targets trimmed by «KIND ».
         for (k, key) in keys.iter().enumerate() {
             let Some((first, rest)) = key.split_once(' ') else {
                 continue;
