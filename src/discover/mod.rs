@@ -533,7 +533,10 @@ impl Discoverer {
                 m += 1;
             }
             let taken = mentions.get(m).is_some_and(|x| x.folded_start < end);
-            let joined = !out.is_empty() && start == prev_end + 1 && t[prev_end] == b' ';
+            // (a hyphen joins the parts of a transliterated name: «بيار-انتوني
+            // هيلدبران»، «تشوي سون-هوي»)
+            let joined =
+                !out.is_empty() && start == prev_end + 1 && matches!(t[prev_end], b' ' | b'-');
             out.push(Word {
                 start,
                 end,
@@ -605,9 +608,9 @@ impl Discoverer {
         // the office of a body the title is of: «مدير إعلام الحشد الشعبي»،
         // «مدير مكتب رئيس الوزراء»
         const OFFICES: [&str; 6] = ["اعلام", "مكتب", "دايره", "قسم", "شعبه", "امانه"];
-        // the kind of a body written before its name: «باسم حزب الاتحاد
-        // الوطني الكردستاني»
-        const KINDS: [&str; 9] = [
+        // the kind of a body or a place written before its name: «باسم حزب
+        // الاتحاد الوطني الكردستاني»، «عمدة مدينة لوزان، غريغوري جونو»
+        const KINDS: [&str; 13] = [
             "حزب",
             "حركه",
             "تحالف",
@@ -617,6 +620,10 @@ impl Discoverer {
             "تيار",
             "جماعه",
             "منظمه",
+            "مدينه",
+            "محافظه",
+            "ولايه",
+            "اقليم",
         ];
         let word = |k: usize| words.get(k).filter(|w| w.joined);
         let text = |w: &Word| &t[w.start..w.end];
@@ -1560,7 +1567,10 @@ impl Discoverer {
                         _ => false,
                     };
                     let preposition = s.starts_with(['ب', 'ل']) && !long_vowel;
-                    !s.ends_with('ه') && !(after_modifier && preposition)
+                    // (after any title, ل so is the preposition: «للمصور
+                    // الصحفي لنشر صور»; names that open so are known ones:
+                    // لطفي، لبنى)
+                    !s.ends_with('ه') && !(preposition && (after_modifier || s.starts_with('ل')))
                 };
                 // a name set off by commas opens with a known given name
                 let apposed =
