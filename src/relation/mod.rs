@@ -62,6 +62,34 @@ pub struct Relations {
     /// [`engine::type_mask`], [`rules::AREA`] and the like), the rules whose slots
     /// those types can fill, in rule order: a sentence tries only these.
     fitting: Vec<Vec<usize>>,
+    /// The rules that need no cue word, in rule order.
+    uncued: Vec<usize>,
+    /// For each cue word, the rules it may open: a rule is tried in a
+    /// sentence only when a word of one of its sets (its trigger, the set
+    /// least likely to be in every sentence) is there, so that a sentence
+    /// costs what its cue words open, not a look at every rule.
+    triggers: Vec<Vec<usize>>,
+}
+
+/// Words too common to open a rule on their own: a set with one of them
+/// is chosen as a rule's trigger only when it has no other set.
+const EVERYDAY: [&str; 16] = [
+    "في", "من", "علي", "الي", "عن", "مع", "بين", "ضد", "التي", "الذي", "والتي", "والذي", "لدي",
+    "داخل", "ضمن", "نحو",
+];
+
+/// The set of cue words of `rule` that opens it (see `Relations::triggers`).
+fn trigger<'a>(rule: &'a rules::Rule, words: &[&str]) -> Option<&'a [u32]> {
+    rule.cues
+        .iter()
+        .min_by_key(|set| {
+            let everyday = set
+                .iter()
+                .filter(|&&i| EVERYDAY.contains(&words[i as usize]))
+                .count();
+            (everyday, set.len())
+        })
+        .map(Vec::as_slice)
 }
 
 /// One more than the largest set of name types (see `Relations::fitting`).
@@ -139,8 +167,26 @@ impl Relations {
                     .collect()
             })
             .collect();
+        let mut words = vec![""; set.cue_words.len()];
+        for (w, &i) in &set.cue_words {
+            words[i as usize] = w.as_str();
+        }
+        let mut uncued = Vec::new();
+        let mut triggers = vec![Vec::new(); set.cue_words.len()];
+        for (r, rule) in set.rules.iter().enumerate() {
+            match trigger(rule, &words) {
+                Some(opening) => {
+                    for &i in opening {
+                        triggers[i as usize].push(r);
+                    }
+                }
+                None => uncued.push(r),
+            }
+        }
         Relations {
             fitting,
+            uncued,
+            triggers,
             set,
             lexicon,
             country_entity,
@@ -228,6 +274,7 @@ impl Relations {
         let mut word_cues: Vec<(u32, u32)> = Vec::new();
         let mut token_cues: Vec<(u32, u32)> = Vec::new();
         let mut name_tokens: Vec<u32> = Vec::new();
+        let mut tried: Vec<usize> = Vec::new();
         for range in sentences(norm, mentions) {
             // The number and types of the names in the sentence: a rule that
             // needs others, or more, is skipped, and a sentence no rule can
@@ -322,12 +369,17 @@ impl Relations {
                     cue_on.iter().any(|w| set.binary_search(w).is_ok())
                 }
             };
-            let needs_cues = |rule: &rules::Rule| rule.cues.iter().any(|set| !has_one(set));
-            let tried: Vec<usize> = fitting
-                .iter()
-                .copied()
-                .filter(|r| fits(r) && !needs_cues(&self.set.rules[*r]))
-                .collect();
+            let needs_cues = |r: usize| self.set.rules[r].cues.iter().any(|set| !has_one(set));
+            // the rules the sentence's cue words open, and those that need
+            // none, in rule order
+            tried.clear();
+            tried.extend(self.uncued.iter().copied());
+            for &i in &cue_on {
+                tried.extend(self.triggers[i as usize].iter().copied());
+            }
+            tried.sort_unstable();
+            tried.dedup();
+            tried.retain(|&r| fits(&r) && fitting.binary_search(&r).is_ok() && !needs_cues(r));
             if tried.is_empty() {
                 continue;
             }
@@ -363,7 +415,7 @@ impl Relations {
             // (subject, predicate, object) -> index in `found`, within this sentence
             let mut seen: HashMap<(usize, &str, usize), usize> = HashMap::default();
             let mut found: Vec<Triple> = Vec::new();
-            for r in tried {
+            for &r in &tried {
                 let rule = &self.set.rules[r];
                 for hit in s.hits(rule) {
                     let (Some(subj), Some(obj)) = (hit.slots[rule.subject], hit.slots[rule.object])
