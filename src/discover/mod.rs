@@ -240,8 +240,10 @@ const PAPER_HEADS: [&str; 4] = ["صحيفه", "جريده", "مجله", "وكا�
 
 /// Kinds of organization whose name may follow in quotes, folded: «شركة
 /// "دانمار" اللوجيستية»، «مجموعة "سيريان أركايف" الحقوقية»، «حزب "النور"».
-/// A quoted adjective is no name there («منظمة "إرهابية"»).
-const QUOTED_ORG_HEADS: [&str; 10] = [
+/// A quoted adjective is no name there («منظمة "إرهابية"»). (Also an
+/// institute, a union, a front, a council, a bank: «معهد "الوقاية
+/// المتكاملة"»، «جبهة "النصرة"».)
+const QUOTED_ORG_HEADS: [&str; 17] = [
     "شركه",
     "مجموعه",
     "منظمه",
@@ -252,6 +254,13 @@ const QUOTED_ORG_HEADS: [&str; 10] = [
     "حركه",
     "ائتلاف",
     "مركز",
+    "معهد",
+    "اتحاد",
+    "نقابه",
+    "جبهه",
+    "مجلس",
+    "بنك",
+    "هيئه",
 ];
 
 /// Words after which people are listed: «قتل ثلاثة بينهم محمد يحيى
@@ -1105,7 +1114,9 @@ impl Discoverer {
         let free = words[k..end]
             .iter()
             .all(|w| !w.taken && t[w.start..w.end].chars().all(is_letter));
-        let adjective = organization && {
+        // (a name of several words may open with a common one: «معهد
+        // "الوقاية المتكاملة"»)
+        let adjective = organization && end == k + 1 && {
             let w = &t[first.start..first.end];
             w.ends_with("يه")
                 || w.ends_with("يين")
