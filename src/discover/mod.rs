@@ -33,6 +33,12 @@ pub struct Discoverer {
     /// Given names: the first words of the people the gazetteers list, and
     /// the one-word person names of imported lists.
     given_names: FxHashSet<String>,
+    /// Given names of other languages than Arabic
+    /// (`gazetteers/foreign-given-names.txt`), folded: words that are
+    /// nothing but names, so that one opens a person's name wherever a name
+    /// word follows it («مايكل أوهانلون»، «سيرغي برين ولاري بيج»). (An Arabic
+    /// one does not: جمال، كريم، علي are words too.)
+    foreign_given: FxHashSet<String>,
     /// Head words of organizations, bases and places.
     heads: [FxHashSet<String>; 3],
     /// Which names to look for.
@@ -263,6 +269,10 @@ const QUOTED_ORG_HEADS: [&str; 17] = [
     "هيئه",
 ];
 
+/// The particles inside Western names, folded: «روبرت دي نيرو»، «فيرجيل فان
+/// ديك»، «لويس دا سيلفا»، «أورسولا فون دير لاين».
+const NAME_PARTICLES: [&str; 8] = ["دي", "دا", "دو", "فان", "فون", "ديل", "لو", "لا"];
+
 /// Words after which people are listed: «قتل ثلاثة بينهم محمد يحيى
 /// القاسمي»، «مقتل العقيدين يحيى علي حادر». A known given name must open
 /// the name after them.
@@ -482,8 +492,20 @@ impl Discoverer {
                 d.given_names.insert(fold(name));
             }
         }
+        for name in include_str!("../../gazetteers/foreign-given-names.txt").lines() {
+            let name = name.trim();
+            if !name.is_empty() && !name.starts_with('#') {
+                d.foreign_given.insert(fold(name));
+            }
+        }
+        // (a common word or a nationality is no name on its own)
+        let nationalities = d.nationalities.clone();
+        d.foreign_given
+            .retain(|w| !d.defences.is_common(w) && !nationalities.contains(w));
+        d.given_names.extend(d.foreign_given.iter().cloned());
         for w in d.defences_words() {
             d.given_names.remove(&w);
+            d.foreign_given.remove(&w);
         }
         d
     }
@@ -1465,6 +1487,7 @@ impl Discoverer {
         words.extend(MEDIA_HEADS.iter().map(|h| format!("ال{h}")));
         words.extend(QUOTED_ORG_HEADS.iter().map(|h| h.to_string()));
         words.extend(QUOTED_ORG_HEADS.iter().map(|h| format!("ال{h}")));
+        words.extend(self.foreign_given.iter().cloned());
         if self.scope == Scope::All {
             for heads in &self.heads {
                 words.extend(heads.iter().cloned());
@@ -1713,9 +1736,41 @@ impl Discoverer {
                 i = k;
                 continue;
             }
+            let s = &t[words[i].start..words[i].end];
+            // a person opened by a given name that is only a name, with a
+            // name word after it: «مايكل أوهانلون»، «ولاري بيج»
+            if !words[i].taken
+                && self.foreign_given.contains(s)
+                && let Some((j, mut k)) = self.named_at(t, &words, i, (text, norm), true)
+            {
+                // The given name and a surname written in Arabic letters,
+                // not a noun in ة: «والتر غروبيوس» of «والتر غروبيوس مكتوبة»,
+                // «ستانلي» of «ستانلي برنامج». A third word only after a
+                // particle of names: «روبرت دي نيرو»، «فيرجيل فان ديك».
+                let text = |x: usize| &t[words[x].start..words[x].end];
+                let surname = |x: usize| {
+                    let w = text(x);
+                    w.chars().next().is_some_and(|c| ('\u{0621}'..='\u{064A}').contains(&c))
+                        && !w.starts_with("ال")
+                        && !w.ends_with('ه')
+                };
+                k = match () {
+                    _ if k >= j + 3 && NAME_PARTICLES.contains(&text(j + 1)) && surname(j + 2) => {
+                        j + 3
+                    }
+                    _ if surname(j + 1) && !NAME_PARTICLES.contains(&text(j + 1)) => j + 2,
+                    _ => j,
+                };
+                if k < j + 2 {
+                    i += 1;
+                    continue;
+                }
+                found.push(Found::of_words(EntityType::Person, &words, j, k));
+                i = k;
+                continue;
+            }
             // a person after a nationality used as a noun: «شن الإسباني فرناندو
             // ألونسو»، «على الألماني مايكل شوماخر»
-            let s = &t[words[i].start..words[i].end];
             if !words[i].taken
                 && self.nationalities.contains(s)
                 && let Some((j, k)) = self.named_at(t, &words, i + 1, (text, norm), false)
