@@ -269,6 +269,15 @@ const QUOTED_ORG_HEADS: [&str; 17] = [
     "هيئه",
 ];
 
+/// Titles that only say what a person is (a child, a student, a hostage):
+/// as often followed by what happened to them as by a name («الطفلة اعتدى
+/// عليها»), so that only a known given name opens a name after them.
+/// Folded.
+const GENERIC_PERSONS: [&str; 18] = [
+    "الطفل", "الطفله", "المراهق", "المراهقه", "الشاب", "الشابه", "الطالب", "الطالبه", "الرهينه",
+    "الاسير", "الاسيره", "المختطف", "المختطفه", "الشاكي", "الشاكيه", "المواطن", "المصور", "المصوره",
+];
+
 /// The particles inside Western names, folded: «روبرت دي نيرو»، «فيرجيل فان
 /// ديك»، «لويس دا سيلفا»، «أورسولا فون دير لاين».
 const NAME_PARTICLES: [&str; 8] = ["دي", "دا", "دو", "فان", "فون", "ديل", "لو", "لا"];
@@ -1358,6 +1367,12 @@ impl Discoverer {
                 && letters.next() == Some('ي')
                 && letters.next().is_some_and(|c| !matches!(c, 'ا' | 'و' | 'ي'))
         };
+        // past the surname, a noun behind ب with a pronoun (بتسجيله،
+        // بقوله) or a four-letter accusative or dual verb (عقدا، أصبحا)
+        // starts what the person did
+        let object = nth >= 2
+            && ((s.starts_with('ب') && s.ends_with('ه') && s.chars().count() >= 5)
+                || (s.chars().count() == 4 && s.ends_with('ا')));
         let purpose = s.strip_prefix('ل').is_some_and(|rest| {
             let n = rest.chars().count();
             let vowel = rest.chars().skip(1).any(|c| matches!(c, 'ا' | 'و' | 'ي'));
@@ -1365,6 +1380,7 @@ impl Discoverer {
                 || (rest.starts_with('ي') && (3..=4).contains(&n) && !vowel)
         });
         !(list
+            || object
             || feminine_noun
             || tanwin
             || pronoun
@@ -1585,7 +1601,8 @@ impl Discoverer {
                 // describes her, a known given name must name her)
                 let definite = last.starts_with("ال")
                     && &t[words[i].start..words[i].end] != "الفريق"
-                    && !is_kin(&t[words[i].start..words[i].end]);
+                    && !is_kin(&t[words[i].start..words[i].end])
+                    && !GENERIC_PERSONS.contains(&last);
                 // An unknown first name in ة is a noun after any title
                 // («السفير رسالة»). After «الجديد»، «المكلف»، «السابق», what
                 // follows is as often what the person did or is charged
