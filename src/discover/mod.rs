@@ -1775,6 +1775,14 @@ impl Discoverer {
                     _ if k >= j + 3 && NAME_PARTICLES.contains(&text(j + 1)) && surname(j + 2) => {
                         j + 3
                     }
+                    // (a hyphenated surname: «لوسيندا ميثوين-كامبل»)
+                    _ if k >= j + 3
+                        && surname(j + 1)
+                        && surname(j + 2)
+                        && &t[words[j + 1].end..words[j + 2].start] == "-" =>
+                    {
+                        j + 3
+                    }
                     _ if surname(j + 1) && !NAME_PARTICLES.contains(&text(j + 1)) => j + 2,
                     _ => j,
                 };
