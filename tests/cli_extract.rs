@@ -200,7 +200,7 @@ fn people_the_lists_lack_are_discovered_by_default_and_the_rest_on_request() {
     write(
         input.path(),
         "a.txt",
-        "وقال وزير الخارجية الأيرلندي سايمون كوفني إن قوة أمنية وصلت إلى مدينة كفرنبودة، فيما أعلنت حركة الوفاق الوطني تأييدها."
+        "وقال وزير الخارجية الأيرلندي سايمون كوفني إن قوة أمنية وصلت إلى مدينة كفرسجنة، فيما أعلنت حركة الوفاق الوطني تأييدها."
             .as_bytes(),
     );
     let found = |mode: &[&str]| {
@@ -223,7 +223,7 @@ fn people_the_lists_lack_are_discovered_by_default_and_the_rest_on_request() {
     let all = found(&["--discover"]);
     assert_eq!(all, found(&["--discover=all"]));
     assert!(all.contains(&"PERSON سايمون كوفني".to_string()), "{all:?}");
-    assert!(all.contains(&"LOC كفرنبودة".to_string()), "{all:?}");
+    assert!(all.contains(&"LOC كفرسجنة".to_string()), "{all:?}");
     assert!(
         all.contains(&"ORG حركة الوفاق الوطني".to_string()),
         "{all:?}"
