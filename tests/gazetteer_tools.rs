@@ -543,13 +543,17 @@ fn discovered_names_end_where_the_clause_goes_on() {
     // a discovered person is named again by the last word of the name, not
     // when it is the second half of a compound or a word of the language
     assert_eq!(
-        people("وقال الناشط المصري حازم عبد العظيم إن العظيم هو الله. وأضاف الناشط المصري حازم عبد العظيم أن عبد العظيم سيعود."),
+        people(
+            "وقال الناشط المصري حازم عبد العظيم إن العظيم هو الله. وأضاف الناشط المصري حازم عبد العظيم أن عبد العظيم سيعود."
+        ),
         ["حازم عبد العظيم", "حازم عبد العظيم"]
     );
     // a verb in the present after a given name and a surname ends the
     // name; as a second word it is mostly a surname
     assert_eq!(
-        people("وقال رجل الأعمال الأمريكي إيلون ماسك يقوم بجولة. وقال الشيخ اللبناني محمد يزبك إن الأمر انتهى."),
+        people(
+            "وقال رجل الأعمال الأمريكي إيلون ماسك يقوم بجولة. وقال الشيخ اللبناني محمد يزبك إن الأمر انتهى."
+        ),
         ["إيلون ماسك", "محمد يزبك"]
     );
     // a preposition behind ب starts what follows the name
@@ -784,4 +788,40 @@ fn the_checker_reports_an_id_given_on_two_rows_of_one_file() {
         "{found}"
     );
     assert_eq!(found.matches("is given again").count(), 1, "{found}");
+}
+
+#[test]
+fn the_checker_reports_an_office_of_no_listed_place_and_the_reader_a_malformed_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let list = dir.path().join("people.tsv");
+    fs::write(
+        &list,
+        "id\ttype\tcanonical\taliases\twikidata\tcues\tnote\toffice\n\
+         loc.turkey\tLOC\tتركيا\t\t\t\t\t\n\
+         per.recep_tayyip_erdogan\tPERSON\tرجب طيب أردوغان\t\t\t\t\tpresident:loc.turkey|pm:loc.turkiye\n",
+    )
+    .unwrap();
+    let o = common::rasid(&["gazetteer", "check", list.to_str().unwrap()]);
+    let found = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        found.contains(
+            "people.tsv:3: per.recep_tayyip_erdogan: office pm:loc.turkiye names no listed entity"
+        ),
+        "{found}"
+    );
+    assert!(!found.contains("president:loc.turkey"), "{found}");
+
+    fs::write(
+        &list,
+        "id\ttype\tcanonical\taliases\twikidata\tcues\tnote\toffice\n\
+         per.recep_tayyip_erdogan\tPERSON\tرجب طيب أردوغان\t\t\t\t\tرئيس تركيا\n",
+    )
+    .unwrap();
+    let o = common::rasid(&["gazetteer", "check", list.to_str().unwrap()]);
+    let said = String::from_utf8_lossy(&o.stderr);
+    assert!(!o.status.success());
+    assert!(
+        said.contains("people.tsv:2:") && said.contains("is not of the form kind:id"),
+        "{said}"
+    );
 }

@@ -198,10 +198,7 @@ fn ambiguous_names_need_a_cue_or_an_earlier_mention() {
         // (the mention covers the name, not the kind of the body)
         (
             "بثت قناة الجزيرة ثم الجزيرة",
-            &[
-                ("الجزيرة", "org.al_jazeera"),
-                ("الجزيرة", "org.al_jazeera"),
-            ],
+            &[("الجزيرة", "org.al_jazeera"), ("الجزيرة", "org.al_jazeera")],
         ),
         ("في الجزيرة العربية", &[]),
     ]);
@@ -365,7 +362,10 @@ base.ain_al_asad\tBASE\tقاعدة عين الأسد\tعين الأسد\t\t\t
         .unwrap();
     let m = Matcher::new(&gaz).unwrap();
     let texts = |text: &str| -> Vec<String> {
-        m.find(text).iter().map(|x| x.text(text).to_string()).collect()
+        m.find(text)
+            .iter()
+            .map(|x| x.text(text).to_string())
+            .collect()
     };
     assert_eq!(
         texts("وقالت وكالة فرانس برس إن تنظيم القاعدة ولتنظيم داعش خلايا في دولة الكويت"),
@@ -385,7 +385,10 @@ base.ain_al_asad\tBASE\tقاعدة عين الأسد\tعين الأسد\t\t\t
         .collect();
     assert_eq!(
         got,
-        [("الأنبار", "loc.anbar_governorate"), ("مدينة الصدر", "loc.sadr_city")]
+        [
+            ("الأنبار", "loc.anbar_governorate"),
+            ("مدينة الصدر", "loc.sadr_city")
+        ]
     );
     // a body named without its country, and its country's adjective
     assert_eq!(

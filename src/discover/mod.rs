@@ -216,7 +216,17 @@ const HALVES: [&str; 6] = ["عبد", "ابو", "ابن", "بن", "بنت", "ام
 /// Words behind the preposition ب that start what follows a name, not a
 /// surname: «أحلام بسبب»، «تيري براينت بتهمة»، «بحسب»، «بموجب». Folded.
 const BEHIND_BA: [&str; 12] = [
-    "بسبب", "بتهمه", "بحسب", "بموجب", "بفضل", "بشان", "بدعوى", "بحجه", "برفقه", "بصحبه", "بجانب",
+    "بسبب",
+    "بتهمه",
+    "بحسب",
+    "بموجب",
+    "بفضل",
+    "بشان",
+    "بدعوى",
+    "بحجه",
+    "برفقه",
+    "بصحبه",
+    "بجانب",
     "بدلا",
 ];
 
@@ -274,8 +284,24 @@ const QUOTED_ORG_HEADS: [&str; 17] = [
 /// عليها»), so that only a known given name opens a name after them.
 /// Folded.
 const GENERIC_PERSONS: [&str; 18] = [
-    "الطفل", "الطفله", "المراهق", "المراهقه", "الشاب", "الشابه", "الطالب", "الطالبه", "الرهينه",
-    "الاسير", "الاسيره", "المختطف", "المختطفه", "الشاكي", "الشاكيه", "المواطن", "المصور", "المصوره",
+    "الطفل",
+    "الطفله",
+    "المراهق",
+    "المراهقه",
+    "الشاب",
+    "الشابه",
+    "الطالب",
+    "الطالبه",
+    "الرهينه",
+    "الاسير",
+    "الاسيره",
+    "المختطف",
+    "المختطفه",
+    "الشاكي",
+    "الشاكيه",
+    "المواطن",
+    "المصور",
+    "المصوره",
 ];
 
 /// The particles inside Western names, folded: «روبرت دي نيرو»، «فيرجيل فان
@@ -303,7 +329,17 @@ const LIST_OPENERS: [&str; 10] = [
 fn is_kin(word: &str) -> bool {
     // (the ة of a feminine noun is ت before the pronoun: زوجته، ابنته)
     const KIN: [&str; 11] = [
-        "زوج", "زوجت", "قرين", "قرينت", "ابن", "ابنت", "نجل", "شقيق", "شقيقت", "والد", "والدت",
+        "زوج",
+        "زوجت",
+        "قرين",
+        "قرينت",
+        "ابن",
+        "ابنت",
+        "نجل",
+        "شقيق",
+        "شقيقت",
+        "والد",
+        "والدت",
     ];
     let bare = word.strip_prefix('و').unwrap_or(word);
     let stem = bare.strip_suffix("ها").or_else(|| bare.strip_suffix('ه'));
@@ -1365,7 +1401,9 @@ impl Discoverer {
             nth >= 2
                 && s.chars().count() == 4
                 && letters.next() == Some('ي')
-                && letters.next().is_some_and(|c| !matches!(c, 'ا' | 'و' | 'ي'))
+                && letters
+                    .next()
+                    .is_some_and(|c| !matches!(c, 'ا' | 'و' | 'ي'))
         };
         // past the surname, a noun behind ب with a pronoun (بتسجيله،
         // بقوله) or a four-letter accusative or dual verb (عقدا، أصبحا)
@@ -1767,7 +1805,9 @@ impl Discoverer {
                 let text = |x: usize| &t[words[x].start..words[x].end];
                 let surname = |x: usize| {
                     let w = text(x);
-                    w.chars().next().is_some_and(|c| ('\u{0621}'..='\u{064A}').contains(&c))
+                    w.chars()
+                        .next()
+                        .is_some_and(|c| ('\u{0621}'..='\u{064A}').contains(&c))
                         && !w.starts_with("ال")
                         && !w.ends_with('ه')
                 };
@@ -1925,6 +1965,7 @@ impl Discoverer {
                     wikidata: None,
                     cues: Vec::new(),
                     note: "discovered".into(),
+                    offices: Vec::new(),
                     origin: Default::default(),
                     imported: false,
                     discovered: true,

@@ -219,7 +219,9 @@ pub fn check(gazetteer: &Gazetteer, usage: Option<&Usage>) -> Vec<Finding> {
     let mut rows: BTreeMap<(usize, &std::path::Path), BTreeSet<usize>> = BTreeMap::new();
     for a in gazetteer.aliases() {
         if let (Some(file), Some(line)) = (&a.origin.file, a.origin.line) {
-            rows.entry((a.entity, file.as_path())).or_default().insert(line);
+            rows.entry((a.entity, file.as_path()))
+                .or_default()
+                .insert(line);
         }
     }
     for ((e, file), lines) in rows {
@@ -233,6 +235,29 @@ pub fn check(gazetteer: &Gazetteer, usage: Option<&Usage>) -> Vec<Finding> {
                     entities[e].id
                 ),
                 fix: "merge the two rows into one".into(),
+            });
+        }
+    }
+    // an office is held of a listed place or organization
+    let by_id: HashMap<&str, EntityType> =
+        entities.iter().map(|e| (e.id.as_str(), e.kind)).collect();
+    for e in entities {
+        for o in &e.offices {
+            let what = match by_id.get(o.of.as_str()) {
+                None => format!(
+                    "{}: office {}:{} names no listed entity",
+                    e.id, o.kind, o.of
+                ),
+                Some(EntityType::Loc | EntityType::Org) => continue,
+                Some(kind) => format!(
+                    "{}: office {}:{} is of a {kind}, not a place or an organization",
+                    e.id, o.kind, o.of
+                ),
+            };
+            out.push(Finding {
+                location: e.origin.clone(),
+                what,
+                fix: "write the id of a row of places.tsv or organizations.tsv".into(),
             });
         }
     }

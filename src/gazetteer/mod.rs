@@ -85,6 +85,9 @@ pub struct Entity {
     /// Folded words that, right before an ambiguous alias, confirm it.
     pub cues: Vec<String>,
     pub note: String,
+    /// The offices a person holds or held, from the `office` column: what a
+    /// bare title before the name stands for («الرئيس بشار الأسد»).
+    pub offices: Vec<Office>,
     /// Where the entity was first defined.
     pub origin: Location,
     /// From an imported name list (typed list, learned list): the defences
@@ -93,6 +96,16 @@ pub struct Entity {
     /// Found in a document (after a title, an organization's head word...)
     /// rather than listed in a gazetteer.
     pub discovered: bool,
+}
+
+/// An office a person holds or held: `president:loc.syria` in the
+/// `office` column is kind `president` of the entity `loc.syria`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Office {
+    /// A lowercase word the rules name: `president`, `pm`, `king`...
+    pub kind: String,
+    /// The id of the place or organization.
+    pub of: String,
 }
 
 /// A name of an entity, as written in the gazetteer.

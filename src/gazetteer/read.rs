@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 use std::path::Path;
 
-use super::{Alias, Entity, EntityType, Gazetteer};
+use super::{Alias, Entity, EntityType, Gazetteer, Office};
 use crate::error::{Error, ErrorKind, Location};
 use crate::normalize::fold;
 
@@ -26,6 +26,7 @@ struct Columns {
     wikidata: Option<usize>,
     cues: Option<usize>,
     note: Option<usize>,
+    office: Option<usize>,
     /// A learned list (it has name counts): an imported list.
     imported: bool,
 }
@@ -45,6 +46,7 @@ fn sniff(header: &str) -> Option<Format> {
             wikidata: find("wikidata"),
             cues: find("cues"),
             note: find("note"),
+            office: find("office"),
             imported: false,
         }));
     }
@@ -268,6 +270,40 @@ fn read_entities<'a>(
             .map(fold)
             .filter(|c| !c.is_empty())
             .collect();
+        let mut offices = Vec::new();
+        let office_cell = opt(cols.office);
+        for raw in office_cell
+            .split('|')
+            .map(str::trim)
+            .filter(|o| !o.is_empty())
+        {
+            let office = raw.split_once(':').and_then(|(kind, of)| {
+                let (kind, of) = (kind.trim(), of.trim());
+                let word =
+                    !kind.is_empty() && kind.chars().all(|c| c.is_ascii_lowercase() || c == '_');
+                (word && !of.is_empty()).then(|| Office {
+                    kind: kind.to_string(),
+                    of: of.to_string(),
+                })
+            });
+            match office {
+                Some(o) => offices.push(o),
+                None => {
+                    errors.push(bad(
+                        path,
+                        n,
+                        column_of(&cells, cols.office.unwrap_or(0)),
+                        format!(
+                            "{id}: office {raw:?} is not of the form kind:id (president:loc.syria)"
+                        ),
+                    ));
+                    row_ok = false;
+                }
+            }
+        }
+        if !row_ok {
+            continue;
+        }
         let origin = Location::line(path, n);
         let entity = Entity {
             id: id.to_string(),
@@ -276,6 +312,7 @@ fn read_entities<'a>(
             wikidata: (!wikidata.is_empty()).then(|| wikidata.to_string()),
             cues,
             note: opt(cols.note).to_string(),
+            offices,
             origin: origin.clone(),
             imported: cols.imported,
             discovered: false,
@@ -345,6 +382,7 @@ fn read_typed_list<'a>(
             wikidata: None,
             cues: Vec::new(),
             note: String::new(),
+            offices: Vec::new(),
             origin: origin.clone(),
             imported: true,
             discovered: false,

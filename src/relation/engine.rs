@@ -53,6 +53,9 @@ pub struct Sentence<'a> {
     pub is_country: &'a [bool],
     /// Whether each listed entity is a country's capital.
     pub is_capital: &'a [bool],
+    /// For each listed entity, the offices it holds: (kind, the entity of
+    /// the place or organization).
+    pub offices: &'a [Vec<(String, usize)>],
 }
 
 /// The bit of a type, as in slot type sets.
@@ -95,8 +98,20 @@ pub fn written_with_kind(name: &str) -> bool {
 /// embassy, a court, a hospital, a university..., folded and without the
 /// article.
 const SEAT_WORDS: [&str; 14] = [
-    "سفاره", "قنصليه", "محكمه", "مستشفى", "جامعه", "معهد", "مفوضيه", "منتدى", "اداره", "بعثه",
-    "مكتب", "مركز", "متحف", "مجلس محافظه",
+    "سفاره",
+    "قنصليه",
+    "محكمه",
+    "مستشفى",
+    "جامعه",
+    "معهد",
+    "مفوضيه",
+    "منتدى",
+    "اداره",
+    "بعثه",
+    "مكتب",
+    "مركز",
+    "متحف",
+    "مجلس محافظه",
 ];
 
 /// The folded name `name` is of a body with a seat (the `SEAT` of the
@@ -107,9 +122,10 @@ pub fn written_as_seat(name: &str) -> bool {
         .strip_prefix("ال")
         .or_else(|| name.strip_prefix('ل'))
         .unwrap_or(name);
-    SEAT_WORDS
-        .iter()
-        .any(|w| bare.strip_prefix(w).is_some_and(|rest| rest.is_empty() || rest.starts_with(' ')))
+    SEAT_WORDS.iter().any(|w| {
+        bare.strip_prefix(w)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
+    })
 }
 
 impl Sentence<'_> {
@@ -204,7 +220,10 @@ impl Sentence<'_> {
         let mut last = pos;
         loop {
             let mut next = last + 1;
-            if matches!(self.tokens.get(next).map(|t| t.kind), Some(Kind::Punct('،' | ','))) {
+            if matches!(
+                self.tokens.get(next).map(|t| t.kind),
+                Some(Kind::Punct('،' | ','))
+            ) {
                 next += 1;
             }
             let joined = self.tokens.get(next).is_some_and(|t| t.conj);
@@ -307,7 +326,11 @@ impl Sentence<'_> {
                         Some(slot) => {
                             let old = binds[*slot];
                             // the whole list first, then the first name alone
-                            let last = if *list { self.list_end(pos, *types) } else { pos };
+                            let last = if *list {
+                                self.list_end(pos, *types)
+                            } else {
+                                pos
+                            };
                             for last in [last, pos] {
                                 binds[*slot] = Some(Bound {
                                     entity,
@@ -352,6 +375,33 @@ impl Sentence<'_> {
                         None => self.go(stack, start, pos + len, binds, out),
                     }
                 }
+            }
+            Elem::Office { kind, of, bind } => {
+                let Some(person) = binds[*of] else {
+                    stack.truncate(depth);
+                    stack.push(current);
+                    stack.extend(std::iter::repeat_n(&[][..], empties));
+                    return;
+                };
+                let held = self
+                    .offices
+                    .get(person.entity)
+                    .map_or(&[][..], Vec::as_slice);
+                let old = binds[*bind];
+                for &(ref k, entity) in held {
+                    let fits =
+                        (kind == "any" || k == kind) && old.is_none_or(|b| b.entity == entity);
+                    if fits {
+                        binds[*bind] = Some(Bound {
+                            entity,
+                            first: person.first,
+                            last: person.last,
+                            list: false,
+                        });
+                        self.go(stack, start, pos, binds, out);
+                    }
+                }
+                binds[*bind] = old;
             }
             Elem::NotAfter(alts) => {
                 let blocked = alts.iter().any(|alt| self.ends_at(alt, pos));

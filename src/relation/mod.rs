@@ -55,6 +55,8 @@ pub struct Relations {
     is_country: Vec<bool>,
     /// Whether each listed entity is a country's capital.
     is_capital: Vec<bool>,
+    /// For each listed entity, the offices it holds (kind, entity).
+    offices: Vec<Vec<(String, usize)>>,
     /// The classes `negation` and `negation_exception` as one element each.
     negation: Option<[Elem; 1]>,
     exception: Option<[Elem; 1]>,
@@ -74,8 +76,22 @@ pub struct Relations {
 /// Words too common to open a rule on their own: a set with one of them
 /// is chosen as a rule's trigger only when it has no other set.
 const EVERYDAY: [&str; 16] = [
-    "في", "من", "علي", "الي", "عن", "مع", "بين", "ضد", "التي", "الذي", "والتي", "والذي", "لدي",
-    "داخل", "ضمن", "نحو",
+    "في",
+    "من",
+    "علي",
+    "الي",
+    "عن",
+    "مع",
+    "بين",
+    "ضد",
+    "التي",
+    "الذي",
+    "والتي",
+    "والذي",
+    "لدي",
+    "داخل",
+    "ضمن",
+    "نحو",
 ];
 
 /// The set of cue words of `rule` that opens it (see `Relations::triggers`).
@@ -153,6 +169,16 @@ impl Relations {
             .iter()
             .map(|e| e.kind == EntityType::Loc && e.note.starts_with("capital of"))
             .collect();
+        let offices = matcher
+            .entities()
+            .iter()
+            .map(|e| {
+                e.offices
+                    .iter()
+                    .filter_map(|o| Some((o.kind.clone(), *index.get(o.of.as_str())?)))
+                    .collect()
+            })
+            .collect();
         let class = |name: &str| set.classes.get(name).map(|alts| [Elem::Alt(alts.clone())]);
         let (negation, exception) = (class("negation"), class("negation_exception"));
         let fitting = (0..TYPE_SETS)
@@ -192,6 +218,7 @@ impl Relations {
             country_entity,
             is_country,
             is_capital,
+            offices,
             negation,
             exception,
         }
@@ -411,6 +438,7 @@ impl Relations {
                 country_entity: &self.country_entity,
                 is_country: &self.is_country,
                 is_capital: &self.is_capital,
+                offices: &self.offices,
             };
             // (subject, predicate, object) -> index in `found`, within this sentence
             let mut seen: HashMap<(usize, &str, usize), usize> = HashMap::default();

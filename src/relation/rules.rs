@@ -20,6 +20,7 @@
 //! | `PERSON:x`, `ORG\|LOC:x`, `ANY:x`, `COUNTRY:x`, `AREA:x`, `CAPITAL:x`, `SEAT:x` | one name of those types (COUNTRY: a place that is a country; AREA: a place written with its kind, «محافظة الأنبار»; CAPITAL: a country's capital; SEAT: an organization with a seat, written as an embassy, a court, a hospital, a university..., «السفارة السعودية»), bound to slot `x` (`ORG\|LOC` alone binds nothing) |
 //! | `ORG\|COUNTRY:x+` | the same, and the names of those types joined to it by و (and a comma), each bound to `x` in a fact of its own: «وجهت الولايات المتحدة وبريطانيا وفرنسا ضربات» |
 //! | `@class`, `@nat:x` | a title or rank of a class of `titles.tsv`, a `class` defined above, or a nationality adjective (bound to slot `x` as its country; `@nat_feminine` only the feminine singular ones, العراقية); `@group:x`, the adjective of a group in `group-adjectives.tsv` (الحوثي، الإخواني), bound to the group |
+//! | `OFFICE(kind, p):x` | nothing; binds `x` to the place or organization of which the person bound to `p` holds or held the office `kind` (the `office` column of `persons.tsv`, `president:loc.syria`): «الرئيس بشار الأسد» |
 //! | `[ a b ]` | optional |
 //! | `!( a \| b )` | nothing, where neither `a` nor `b` follows |
 //! | `( a \| b c )` | alternatives |
@@ -73,6 +74,14 @@ pub enum Elem {
         list: bool,
     },
     AnyPunct,
+    /// Matches nothing; binds `bind` to what the person bound to `of` holds
+    /// the office `kind` of, and fails where the person holds none (or
+    /// `bind` is already bound to something else).
+    Office {
+        kind: String,
+        of: usize,
+        bind: usize,
+    },
     /// Matches nothing, and only where its alternatives do not match.
     Not(Vec<Vec<Elem>>),
     /// Matches nothing, and only where none of its alternatives matches
@@ -153,7 +162,7 @@ fn first_kinds(elems: &[Elem]) -> (u8, bool) {
             Elem::Class { .. } => (token_kind(&Kind::Word), false),
             Elem::Slot { .. } => (token_kind(&Kind::Name(0)), false),
             Elem::AnyPunct => (token_kind(&Kind::Punct('.')), false),
-            Elem::Not(_) | Elem::NotAfter(_) => (0, true),
+            Elem::Not(_) | Elem::NotAfter(_) | Elem::Office { .. } => (0, true),
             Elem::Alt(alts) => union(alts),
             Elem::Opt(alts) => (union(alts).0, true),
             Elem::Gap { min, .. } => (ANY_TOKEN, *min == 0),
@@ -469,7 +478,7 @@ fn slot_sources(elems: &[Elem], by_name: &mut [u8], by_class: &mut [bool]) {
                 slot: Some(s),
                 ..
             } => by_name[*s] |= *types,
-            Elem::Class { bind: Some(s), .. } => by_class[*s] = true,
+            Elem::Class { bind: Some(s), .. } | Elem::Office { bind: s, .. } => by_class[*s] = true,
             Elem::Alt(alts) | Elem::Opt(alts) => {
                 for a in alts {
                     slot_sources(a, by_name, by_class);
@@ -592,9 +601,15 @@ enum Tok {
     Open(char),
     Close(char),
     Bar,
-    Gap { min: usize, max: usize, names: bool },
+    Gap {
+        min: usize,
+        max: usize,
+        names: bool,
+    },
     Class(String, Option<String>, bool),
     Slot(u8, Option<String>, bool, bool),
+    /// `OFFICE(kind, of):bind`
+    Office(String, String, String),
     AnyPunct,
     Lit(String, bool),
 }
@@ -793,6 +808,12 @@ fn lex(
                     i += word.len();
                     continue;
                 }
+                if word == "OFFICE" {
+                    let (tok, next) = lex_office(path, n, &chars, i + word.len(), &col_of)?;
+                    out.push((tok, n, col));
+                    i = next;
+                    continue;
+                }
                 let mut mask = 0u8;
                 for t in word.split('|') {
                     match type_bit(t) {
@@ -858,6 +879,51 @@ fn lex(
         }
     }
     Ok(out)
+}
+
+/// `(kind, of):bind` after `OFFICE`, from `at`: the token and where the
+/// next one starts.
+fn lex_office(
+    path: &Path,
+    n: usize,
+    chars: &[(usize, char)],
+    at: usize,
+    col_of: &dyn Fn(usize) -> usize,
+) -> Result<(Tok, usize), Error> {
+    const FORM: &str =
+        "expected `OFFICE(kind, slot):slot`, as in OFFICE(president, person):country";
+    let ident = |from: usize| {
+        let mut j = from;
+        while j < chars.len() && (chars[j].1.is_ascii_alphanumeric() || chars[j].1 == '_') {
+            j += 1;
+        }
+        let word: String = chars[from..j].iter().map(|&(_, ch)| ch).collect();
+        (word, j)
+    };
+    let skip_spaces = |mut j: usize| {
+        while j < chars.len() && chars[j].1 == ' ' {
+            j += 1;
+        }
+        j
+    };
+    let expect = |j: usize, c: char| {
+        if chars.get(j).map(|&(_, ch)| ch) == Some(c) {
+            Ok(j + 1)
+        } else {
+            Err(err(path, n, col_of(j), FORM))
+        }
+    };
+    let j = expect(at, '(')?;
+    let (kind, j) = ident(skip_spaces(j));
+    let j = expect(skip_spaces(j), ',')?;
+    let (of, j) = ident(skip_spaces(j));
+    let j = expect(skip_spaces(j), ')')?;
+    let j = expect(j, ':')?;
+    let (bind, j) = ident(j);
+    if kind.is_empty() || of.is_empty() || bind.is_empty() {
+        return Err(err(path, n, col_of(at), FORM));
+    }
+    Ok((Tok::Office(kind, of, bind), j))
 }
 
 struct Parser<'a> {
@@ -953,6 +1019,25 @@ impl Parser<'_> {
                 Tok::AnyPunct => {
                     self.at += 1;
                     Elem::AnyPunct
+                }
+                Tok::Office(kind, of, bind) => {
+                    let Some(of) = self.slots.iter().position(|s| s == of) else {
+                        let (l, c) = self.here();
+                        return Err(err(
+                            self.path,
+                            l,
+                            c,
+                            &format!(
+                                "OFFICE reads the person of slot `{of}`, which must be bound before it"
+                            ),
+                        ));
+                    };
+                    self.at += 1;
+                    Elem::Office {
+                        kind: kind.clone(),
+                        of,
+                        bind: self.slot(bind),
+                    }
                 }
                 Tok::Lit(s, exact) => {
                     let lits = literal(s);
