@@ -1322,6 +1322,16 @@ impl Discoverer {
     /// (a head of names, a title, a common word, a given name: «لمحمد»),
     /// or when a definite word comes next (a construct: «لحقوق الإنسان»).
     fn behind_preposition(&self, s: &str, next_definite: bool) -> bool {
+        // behind ب, a word the lists know or a noun in م tells it: «القاضي
+        // بوقف نشاط الشركتين» (a ruling "for the halt of")، «بمفعول فوري»; a
+        // name may open with ب before a definite word (بشار الأسد)
+        if let Some(rest) = s.strip_prefix('ب') {
+            return rest.chars().nth(2).is_some()
+                && ((rest.starts_with('م') && rest.chars().nth(3).is_some())
+                    || self.defences.is_common(rest)
+                    || self.titles.contains_key(rest)
+                    || self.heads.iter().any(|h| h.contains(rest)));
+        }
         let Some(rest) = s.strip_prefix('ل') else {
             return false;
         };

@@ -53,7 +53,7 @@ fn sniff(header: &str) -> Option<Format> {
     if names.first().map(String::as_str) == Some("surface") && find("type") == Some(1) {
         return Some(Format::TypedList);
     }
-    let other = ["title", "country_id", "form"];
+    let other = ["title", "country_id", "form", "org_id"];
     let type_cues = names.first().map(String::as_str) == Some("type")
         && names.get(1).map(String::as_str) == Some("cue");
     if type_cues || names.first().is_some_and(|n| other.contains(&n.as_str())) {

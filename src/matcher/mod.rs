@@ -169,6 +169,10 @@ struct Candidate {
     pattern: u32,
     /// The proclitics before `start` end in a lam.
     after_lam: bool,
+    /// Behind the preposition ل, one word of three letters that opens with
+    /// ل: «للحج» reads as li + al + حج (for the hajj) far more often than
+    /// as ل + لحج (to Lahij), so it stands only for names with the article.
+    lam_reading: bool,
 }
 
 /// How a candidate may be taken: by which of its targets.
@@ -609,12 +613,17 @@ impl Matcher {
         let mut j = k;
         loop {
             if let Some(pattern) = self.trie.pattern(node) {
+                let end = words[j].end as usize;
                 out.push(Candidate {
                     word,
                     start,
-                    end: words[j].end as usize,
+                    end,
                     pattern,
                     after_lam,
+                    lam_reading: after_lam
+                        && j == k
+                        && end - start <= 6
+                        && t[start..].starts_with('ل'),
                 });
             }
             if !self.trie.has_children(node) || j + 1 >= words.len() {
@@ -634,7 +643,7 @@ impl Matcher {
         self.patterns[c.pattern as usize]
             .targets
             .iter()
-            .filter(move |t| !t.after_lam || c.after_lam)
+            .filter(move |t| (!t.after_lam || c.after_lam) && !(c.lam_reading && !t.after_lam))
     }
 
     /// A cue of the target's entity stands right before the candidate, or
@@ -903,6 +912,7 @@ impl Matcher {
                                 end,
                                 pattern: u32::MAX,
                                 after_lam,
+                                lam_reading: false,
                             },
                             e,
                         ));
