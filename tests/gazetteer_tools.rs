@@ -825,3 +825,78 @@ fn the_checker_reports_an_office_of_no_listed_place_and_the_reader_a_malformed_o
         "{said}"
     );
 }
+
+/// Mentions (text, id) with the bundled lists and discovery.
+fn bundled_found(text: &str) -> Vec<(String, String)> {
+    use std::sync::OnceLock;
+    static A: OnceLock<(Analyzer, Gazetteer)> = OnceLock::new();
+    let (a, _) = A.get_or_init(|| {
+        let gaz = Gazetteer::bundled().unwrap();
+        let a = Analyzer::new(Matcher::new(&gaz).unwrap(), None)
+            .with_discovery(&gaz, rasid::discover::Scope::All);
+        (a, gaz)
+    });
+    let found = a.analyze(text);
+    let table = found.table(&a.matcher);
+    found
+        .mentions
+        .iter()
+        .map(|m| (m.text(text).to_string(), table.of(m).id.clone()))
+        .collect()
+}
+
+#[test]
+fn a_kunya_with_a_known_given_name_is_a_person() {
+    let got = bundled_found(
+        "وقالت إنها بيعت إلى أبو همام مقابل 100 دولار. وشملت الأسماء وأبو عمر التعزي وأبو زيد العراقي.",
+    );
+    let people: Vec<&str> = got
+        .iter()
+        .filter(|(_, id)| id.starts_with("disc.per."))
+        .map(|(t, _)| t.as_str())
+        .collect();
+    assert_eq!(
+        people,
+        ["أبو همام", "أبو عمر التعزي", "أبو زيد العراقي"],
+        "{got:?}"
+    );
+    // a family name in أبو goes with the given name before it
+    let got = bundled_found("واعتقلت الشرطة المصور محمد أبو زيد أمس.");
+    assert!(got.iter().any(|(t, _)| t == "محمد أبو زيد"), "{got:?}");
+    // nor a fish, a prison or a listed place
+    for text in [
+        "ويحتوي سمك أبو سيف على الزئبق.",
+        "ونقل إلى سجن أبو سليم في طرابلس.",
+        "ووصل الوفد إلى أبو ظبي.",
+    ] {
+        let got = bundled_found(text);
+        assert!(
+            !got.iter().any(|(_, id)| id.starts_with("disc.per.")),
+            "{text}: {got:?}"
+        );
+    }
+}
+
+#[test]
+fn behind_the_preposition_lam_a_short_word_reads_with_the_article() {
+    // «للحج» is "for the hajj", not "to Lahij"; Lahij itself is found
+    let got = bundled_found("وافتتح تخصص للحج والعمرة، ووصلت القوات إلى محافظة لحج وإلى لحج.");
+    let lahij: Vec<&str> = got
+        .iter()
+        .filter(|(_, id)| id == "loc.lahij")
+        .map(|(t, _)| t.as_str())
+        .collect();
+    assert_eq!(lahij.len(), 2, "{got:?}");
+    // a longer name in ل behind ل stays a name: «للبنان»
+    let got = bundled_found("وقدمت الدول مساعدات للبنان.");
+    assert!(got.iter().any(|(_, id)| id == "loc.lebanon"), "{got:?}");
+}
+
+#[test]
+fn a_word_behind_ba_that_the_lists_know_opens_no_name() {
+    let got = bundled_found("وأيدت المحكمة حكم القاضي بوقف نشاط شركتي أوبر وكريم.");
+    assert!(
+        !got.iter().any(|(_, id)| id.starts_with("disc.per.")),
+        "{got:?}"
+    );
+}

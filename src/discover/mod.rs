@@ -324,6 +324,28 @@ const LIST_OPENERS: [&str; 10] = [
     "اللواءين",
 ];
 
+/// Words before «أبو X» that make it no person's kunya but the name of a
+/// thing, a work or a place: «سمك أبو سيف»، «مسلسل "أبو عمر المصري"»، «برج
+/// أبو حيدر»، «سجن أبو سليم». Folded.
+const NOT_KUNYA_AFTER: [&str; 16] = [
+    "سمك",
+    "مسلسل",
+    "فيلم",
+    "برنامج",
+    "فرقه",
+    "سجن",
+    "شارع",
+    "برج",
+    "عزبه",
+    "محله",
+    "جزيره",
+    "ساحه",
+    "جامع",
+    "مسجد",
+    "قضيه",
+    "حي",
+];
+
 /// A relative with a pronoun, folded and behind any proclitic: «وزوجته»،
 /// «ابنتها»، «شقيقه» (the `kin` titles of `titles.tsv`).
 fn is_kin(word: &str) -> bool {
@@ -1552,6 +1574,7 @@ impl Discoverer {
         words.extend(QUOTED_ORG_HEADS.iter().map(|h| h.to_string()));
         words.extend(QUOTED_ORG_HEADS.iter().map(|h| format!("ال{h}")));
         words.extend(self.foreign_given.iter().cloned());
+        words.push("ابو".to_string());
         if self.scope == Scope::All {
             for heads in &self.heads {
                 words.extend(heads.iter().cloned());
@@ -1841,6 +1864,75 @@ impl Discoverer {
                     continue;
                 }
                 found.push(Found::of_words(EntityType::Person, &words, j, k));
+                i = k;
+                continue;
+            }
+            // a person by his kunya, أبو and a known given name, and a
+            // definite nisba after it: «أبو همام»، «وأبو محمد الحديدي»، «أبو
+            // زيد العراقي» (places so named, أبو ظبي، أبو غريب, are listed)
+            let kunya = match s {
+                "ابو" => Some(0),
+                "وابو" | "فابو" => Some('و'.len_utf8()),
+                _ => None,
+            };
+            if !words[i].taken
+                && let Some(skip) = kunya
+                && !(i > 0 && {
+                    let before = &t[words[i - 1].start..words[i - 1].end];
+                    NOT_KUNYA_AFTER.contains(&before)
+                        || self.is_head(EntityType::Loc, before)
+                        || self.is_head(EntityType::Base, before)
+                })
+                && words.get(i + 1).is_some_and(|w| {
+                    let n = &t[w.start..w.end];
+                    w.joined
+                        && !w.taken
+                        && self.given_names.contains(n)
+                        && (n != "علي" || is_ali(n, original(w)))
+                })
+            {
+                let mut k = i + 2;
+                // «أبو عبد الله»: the second half of a compound name
+                if &t[words[i + 1].start..words[i + 1].end] == "عبد" {
+                    if !words.get(k).is_some_and(|w| w.joined && !w.taken) {
+                        i += 1;
+                        continue;
+                    }
+                    k += 1;
+                }
+                if words.get(k).is_some_and(|w| {
+                    let n = &t[w.start..w.end];
+                    w.joined
+                        && !w.taken
+                        && n.starts_with("ال")
+                        && n.ends_with('ي')
+                        && n.chars().count() >= 5
+                        && self.name_word(t, w)
+                        || (w.joined && !w.taken && self.nationalities.contains(n))
+                }) {
+                    k += 1;
+                }
+                // a family name in أبو after a given name is a part of the
+                // name: «محمود أبو زيد»، «نصر حامد أبو زيد»
+                let mut from = i;
+                while skip == 0
+                    && from > 0
+                    && from + 3 > i
+                    && words[from].joined
+                    && self.name_word(t, &words[from - 1])
+                    && self
+                        .given_names
+                        .contains(&t[words[from - 1].start..words[from - 1].end])
+                    && !["باسم", "اسم", "بلقب", "لقب"]
+                        .contains(&&t[words[from - 1].start..words[from - 1].end])
+                {
+                    from -= 1;
+                }
+                let mut f = Found::of_words(EntityType::Person, &words, from, k);
+                if from == i {
+                    f.start += skip;
+                }
+                found.push(f);
                 i = k;
                 continue;
             }
