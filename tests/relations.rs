@@ -1091,3 +1091,20 @@ fn watched_cue_words_give_the_same_triples() {
     }
     assert!(docs > 0);
 }
+
+/// Quotation marks around a name are no part of what the sentence says.
+#[test]
+fn quotes_around_names_do_not_break_a_relation() {
+    has(
+        "وقال قاسم سليماني، قائد \"فيلق القدس\" في الحرس الثوري الإيراني، إن الرد قادم.",
+        "per.qasem_soleimani",
+        "leader_of",
+        "org.quds_force",
+    );
+    has(
+        "وقال زعيم تحالف «سائرون» مقتدى الصدر إن الحكومة ستشكل قريبا.",
+        "per.muqtada_al_sadr",
+        "leader_of",
+        "org.sairoon_alliance",
+    );
+}

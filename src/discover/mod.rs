@@ -1348,8 +1348,15 @@ impl Discoverer {
         // بوقف نشاط الشركتين» (a ruling "for the halt of")، «بمفعول فوري»; a
         // name may open with ب before a definite word (بشار الأسد)
         if let Some(rest) = s.strip_prefix('ب') {
+            // (and a root of three letters, no long vowel among them, is a
+            // verbal noun: «الرئيس الأميركي بفرض رسوم»; the given names of
+            // the shape, بكري، بدري, are known ones)
+            let letters: Vec<char> = rest.chars().collect();
+            let masdar =
+                letters.len() == 3 && !letters.iter().any(|c| matches!(c, 'ا' | 'و' | 'ي'));
             return rest.chars().nth(2).is_some()
-                && ((rest.starts_with('م') && rest.chars().nth(3).is_some())
+                && (masdar
+                    || (rest.starts_with('م') && rest.chars().nth(3).is_some())
                     || self.defences.is_common(rest)
                     || self.titles.contains_key(rest)
                     || self.heads.iter().any(|h| h.contains(rest)));

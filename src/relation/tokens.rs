@@ -47,9 +47,11 @@ pub fn tokenize(norm: &Normalized, range: Range<usize>, mentions: &[Mention]) ->
     let mut next = mentions.partition_point(|m| m.folded_start < range.start);
     let mut w = words.partition_point(|w| (w.start as usize) < range.start);
     let mut pos = range.start;
+    // Quotation marks around a name or a title are no part of what the
+    // sentence says: «قائد "فيلق القدس"» reads as «قائد فيلق القدس».
     let punct = |from: usize, to: usize, out: &mut Vec<Token>| {
         for (i, c) in text[from..to].char_indices() {
-            if c != ' ' {
+            if c != ' ' && !matches!(c, '"' | '«' | '»' | '“' | '”' | '„') {
                 out.push(Token {
                     kind: Kind::Punct(c),
                     start: from + i,
