@@ -1108,3 +1108,19 @@ fn quotes_around_names_do_not_break_a_relation() {
         "org.sairoon_alliance",
     );
 }
+
+/// Forces named by their own name are where the text puts them; forces
+/// named by a country's adjective or by their kind speak of a presence.
+#[test]
+fn named_forces_in_a_place() {
+    has(
+        "وأكد أن قوات البيشمركة في كردستان مستعدة للتعاون.",
+        "org.peshmerga",
+        "located_in",
+        "loc.kurdistan_region",
+    );
+    let got = triples("وقال إن القوات الأمريكية في العراق لن تبقى طويلا.");
+    assert!(got.iter().all(|(_, p, _)| p != "located_in"), "{got:?}");
+    let got = triples("وقالت إن قوات إيرانية في سوريا تنسحب.");
+    assert!(got.iter().all(|(_, p, _)| p != "located_in"), "{got:?}");
+}

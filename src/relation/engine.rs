@@ -114,10 +114,31 @@ const SEAT_WORDS: [&str; 14] = [
     "مجلس محافظه",
 ];
 
+/// What follows «قوات» in the name of forces described rather than named
+/// («قوات النظام»، «قوات الأمن العراقية»، «قوات الاحتلال»), folded.
+const GENERIC_FORCES: [&str; 8] = [
+    "النظام",
+    "الامن",
+    "الاحتلال",
+    "الحكومه",
+    "المعارضه",
+    "التحالف",
+    "الشرطه",
+    "الجيش",
+];
+
 /// The folded name `name` is of a body with a seat (the `SEAT` of the
 /// rules): «السفارة السعودية», «المحكمة الجزائية», and in the li + al form
 /// «لسفارة» of «للسفارة».
 pub fn written_as_seat(name: &str) -> bool {
+    // forces named by their own name, not by a country's adjective or as a
+    // kind: «قوات البيشمركة في كردستان» says where they are; «القوات
+    // الأمريكية في العراق»، «قوات إيرانية في سوريا» speak of a presence
+    if let Some(rest) = name.strip_prefix("قوات ") {
+        let second = rest.split(' ').next().unwrap_or_default();
+        let adjective = !second.starts_with("ال") && second.ends_with("يه");
+        return !adjective && !GENERIC_FORCES.contains(&second);
+    }
     let bare = name
         .strip_prefix("ال")
         .or_else(|| name.strip_prefix('ل'))
