@@ -909,3 +909,16 @@ fn a_word_behind_ba_that_the_lists_know_opens_no_name() {
     let got = bundled_found("وقال الرئيس السوري بشار حافظ الأسد إن الحرب طويلة.");
     assert!(got.iter().any(|(t, _)| t.starts_with("بشار")), "{got:?}");
 }
+
+#[test]
+fn a_minister_of_two_portfolios_and_names_behind_titles() {
+    let got = bundled_found("وقال وزير المالية والتخطيط شكري بشارة إن العجز تراجع.");
+    assert!(got.iter().any(|(t, _)| t == "شكري بشارة"), "{got:?}");
+    let got = bundled_found("وقال خبير التجارة الدولية الدكتور، فواز العلمي، إن الحرب طويلة.");
+    assert!(got.iter().any(|(t, _)| t == "فواز العلمي"), "{got:?}");
+    // the name ends where what the person did begins
+    let got = bundled_found("واتهمت الصحفية المصرية ياسمين شعبان عملت في القناة زميلها.");
+    assert!(got.iter().any(|(t, _)| t == "ياسمين شعبان"), "{got:?}");
+    let got = bundled_found("واتهم الإعلامي المصري يسري فودة بالتحرش.");
+    assert!(got.iter().any(|(t, _)| t == "يسري فودة"), "{got:?}");
+}

@@ -204,6 +204,15 @@ fn is_verbal_noun_or_verb(s: &str) -> bool {
     w[0] == 'ت' && w[3] == 'ي' && !vowel(w[1])
 }
 
+/// A verbal noun of the افتعال or انفعال form, folded: احتيال، انسحاب.
+fn is_iftial(s: &str) -> bool {
+    let letters: Vec<char> = s.chars().collect();
+    letters.len() == 6
+        && letters[0] == 'ا'
+        && letters[4] == 'ا'
+        && (letters[2] == 'ت' || letters[1] == 'ن')
+}
+
 /// The name علي, told from the preposition على (both fold to علي) by its
 /// last letter as written: a common word otherwise, so never a name word.
 fn is_ali(folded: &str, original: &str) -> bool {
@@ -684,6 +693,18 @@ impl Discoverer {
                     }
                 }
             }
+        }
+        // a minister of two portfolios: «وزير المالية والتخطيط»
+        let minister = word_forms(&t[w.start..w.end]).any(|f| f == "وزير" || f == "وزيره");
+        if let Some(end) = best
+            && minister
+            && end > i + 1
+            && words.get(end).is_some_and(|x| {
+                let s = &t[x.start..x.end];
+                x.joined && !x.taken && s.starts_with("وال") && s.chars().nth(4).is_some()
+            })
+        {
+            best = Some(end + 1);
         }
         best
     }
@@ -1427,6 +1448,10 @@ impl Discoverer {
                 || (rest.chars().nth(2).is_some() && self.given_names.contains(rest))
                 || (rest.chars().nth(3).is_some()
                     && ["ته", "ها", "هم", "هما"].iter().any(|p| rest.ends_with(p)))
+                // a noun with its pronoun («ياسمين وأطفاله») or a verbal
+                // noun of the افتعال form («رشا واحتيال»)
+                || (rest.chars().nth(4).is_some() && rest.ends_with('ه') && !rest.starts_with("ال"))
+                || is_iftial(rest)
         });
         // ل of purpose on a verb in the present starts what follows
         // («لوكا مودريتش ليعوض»، «الحارس عصام الحضري ليضع»), not a surname
@@ -1447,6 +1472,11 @@ impl Discoverer {
         // past the surname, a noun behind ب with a pronoun (بتسجيله،
         // بقوله) or a four-letter accusative or dual verb (عقدا، أصبحا)
         // starts what the person did
+        // past the surname, a past verb in ت of four letters («ياسمين شعبان
+        // عملت»; the given names of the shape, حكمت، عزت, are known), or a
+        // noun behind بال («يسري فودة بالتحرش»)
+        let past_feminine = nth >= 2 && s.chars().count() == 4 && s.ends_with('ت');
+        let behind_bal = nth >= 2 && s.starts_with("بال") && s.chars().nth(5).is_some();
         let object = nth >= 2
             && ((s.starts_with('ب') && s.ends_with('ه') && s.chars().count() >= 5)
                 || (s.chars().count() == 4 && s.ends_with('ا')));
@@ -1467,6 +1497,8 @@ impl Discoverer {
             || past
             || purpose
             || present
+            || past_feminine
+            || behind_bal
             || BEHIND_BA.contains(&s))
     }
 
