@@ -922,3 +922,38 @@ fn a_minister_of_two_portfolios_and_names_behind_titles() {
     let got = bundled_found("واتهم الإعلامي المصري يسري فودة بالتحرش.");
     assert!(got.iter().any(|(t, _)| t == "يسري فودة"), "{got:?}");
 }
+
+#[test]
+fn a_body_named_by_its_head_word_and_a_place() {
+    for (text, name) in [
+        (
+            "من جانبه، أكد مركز إدلب الإعلامي أن القصف مستمر.",
+            "مركز إدلب الإعلامي",
+        ),
+        (
+            "وقال مجلس منبج العسكري إن المدينة آمنة.",
+            "مجلس منبج العسكري",
+        ),
+        (
+            "وقالت لمحطة إذاعة موسكو إنها ليست ذات نزعة وطنية.",
+            "إذاعة موسكو",
+        ),
+        ("وأعلنت شرطة دبي القبض على المتهمين.", "شرطة دبي"),
+        ("وتخرج في جامعة الحديدة عام 1990.", "جامعة الحديدة"),
+    ] {
+        let got = bundled_found(text);
+        assert!(
+            got.iter()
+                .any(|(t, id)| t == name && id.starts_with("disc.org.")),
+            "{text}: {got:?}"
+        );
+    }
+    // a head word that needs an adjective after the place: «مركز بغداد» is
+    // the centre of the city
+    let got = bundled_found("وانفجرت عبوة في مركز بغداد صباح اليوم.");
+    assert!(
+        got.iter()
+            .any(|(t, id)| t == "بغداد" && id == "loc.baghdad"),
+        "{got:?}"
+    );
+}

@@ -204,6 +204,32 @@ fn is_verbal_noun_or_verb(s: &str) -> bool {
     w[0] == 'ت' && w[3] == 'ي' && !vowel(w[1])
 }
 
+/// Head words of bodies named after a place and an adjective: «مجلس منبج
+/// العسكري»، «مركز إدلب الإعلامي»، «نادي الكويت الرياضي». Folded.
+const PLACE_BODY_HEADS: [&str; 17] = [
+    "مجلس",
+    "مركز",
+    "مستشفي",
+    "جامعه",
+    "اذاعه",
+    "غرفه",
+    "تجمع",
+    "مكتب",
+    "تلفزيون",
+    "مجمع",
+    "شرطه",
+    "جمعيه",
+    "هيئه",
+    "منظمه",
+    "موسسه",
+    "نادي",
+    "فريق",
+];
+
+/// Of those, the ones that name a body with the place alone: «جامعة بغداد»،
+/// «إذاعة موسكو»، «شرطة دبي»، «مستشفى البصرة».
+const PLACE_BODY_HEADS_BARE: [&str; 4] = ["جامعه", "اذاعه", "شرطه", "مستشفي"];
+
 /// A verbal noun of the افتعال or انفعال form, folded: احتيال، انسحاب.
 fn is_iftial(s: &str) -> bool {
     let letters: Vec<char> = s.chars().collect();
@@ -1246,6 +1272,61 @@ impl Discoverer {
     }
 
     /// A head word, bare or behind و/ف only: «لتنظيم» is "to organize".
+    /// A body named by a head word of [`PLACE_BODY_HEADS`] at word `i` and
+    /// a listed place after it, with a definite adjective of the نسبة form
+    /// after the place, or none after a head of [`PLACE_BODY_HEADS_BARE`]:
+    /// the folded start of the name (behind و/ف) and the index after its
+    /// last word.
+    fn body_of_place_at(
+        &self,
+        t: &str,
+        words: &[Word],
+        i: usize,
+        mentions: &[Mention],
+        listed: &[Entity],
+    ) -> Option<(usize, usize)> {
+        let w = &words[i];
+        let s = &t[w.start..w.end];
+        let (head, skip) = match s.strip_prefix(['و', 'ف']) {
+            Some(rest) if PLACE_BODY_HEADS.contains(&rest) => (rest, 'و'.len_utf8()),
+            _ => (s, 0),
+        };
+        if w.taken || !PLACE_BODY_HEADS.contains(&head) {
+            return None;
+        }
+        let place = words.get(i + 1).filter(|x| x.joined && x.taken)?;
+        let m = mentions.get(place.mention?)?;
+        if m.folded_start != place.start
+            || listed
+                .get(m.entity)
+                .is_none_or(|e| e.kind != EntityType::Loc)
+        {
+            return None;
+        }
+        // the words of the place
+        let mut k = i + 1;
+        while words.get(k).is_some_and(|x| x.start < m.folded_end) {
+            k += 1;
+        }
+        let adjective = words.get(k).is_some_and(|x| {
+            let a = &t[x.start..x.end];
+            x.joined
+                && !x.taken
+                && a.starts_with("ال")
+                && (a.ends_with('ي') || a.ends_with("يه"))
+                && a.chars().nth(4).is_some()
+                && !self.nationalities.contains(a)
+                && !matches!(a, "الذي" | "التي" | "الاتي" | "التالي" | "الماضي" | "الحالي")
+        });
+        if adjective {
+            Some((w.start + skip, k + 1))
+        } else if PLACE_BODY_HEADS_BARE.contains(&head) {
+            Some((w.start + skip, k))
+        } else {
+            None
+        }
+    }
+
     fn is_head(&self, kind: EntityType, word: &str) -> bool {
         let bare = word
             .strip_prefix(['و', 'ف'])
@@ -1614,6 +1695,7 @@ impl Discoverer {
         words.extend(QUOTED_ORG_HEADS.iter().map(|h| format!("ال{h}")));
         words.extend(self.foreign_given.iter().cloned());
         words.push("ابو".to_string());
+        words.extend(PLACE_BODY_HEADS.iter().map(|h| h.to_string()));
         if self.scope == Scope::All {
             for heads in &self.heads {
                 words.extend(heads.iter().cloned());
@@ -1982,6 +2064,20 @@ impl Discoverer {
                 && let Some((j, k)) = self.named_at(t, &words, i + 1, (text, norm), false)
             {
                 found.push(Found::of_words(EntityType::Person, &words, j, k));
+                i = k;
+                continue;
+            }
+            // a body named by its head word and a place: «مجلس منبج
+            // العسكري»، «مركز إدلب الإعلامي» (with an adjective of the نسبة
+            // form after the place), «جامعة بغداد»، «إذاعة موسكو»، «شرطة دبي»
+            // (a listed place and its adjective make it sure enough for
+            // either scope)
+            if let Some((j, k)) = self.body_of_place_at(t, &words, i, mentions, listed_entities) {
+                found.push(Found {
+                    kind: EntityType::Org,
+                    start: j,
+                    end: words[k - 1].end,
+                });
                 i = k;
                 continue;
             }
