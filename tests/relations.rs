@@ -1124,3 +1124,26 @@ fn named_forces_in_a_place() {
     let got = triples("وقالت إن قوات إيرانية في سوريا تنسحب.");
     assert!(got.iter().all(|(_, p, _)| p != "located_in"), "{got:?}");
 }
+
+/// A bare direction before a capital places a thing around the city, not in
+/// it; before a country or a province, in it.
+#[test]
+fn a_direction_before_a_capital_is_around_it() {
+    let got = triples("سقطت صواريخ على قاعدة بلد الجوية في محافظة صلاح الدين شمالي بغداد.");
+    assert!(
+        got.iter().all(|(_, p, o)| !(p == "located_in" && o == "loc.baghdad")),
+        "{got:?}"
+    );
+    has(
+        "سقطت صواريخ على قاعدة بلد الجوية في محافظة صلاح الدين شمالي بغداد.",
+        "base.balad",
+        "located_in",
+        "loc.salahuddin",
+    );
+    has(
+        "استهدف هجوم قاعدة عين الأسد الجوية غربي العراق.",
+        "base.ain_al_asad",
+        "located_in",
+        "loc.iraq",
+    );
+}
