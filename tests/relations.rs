@@ -1131,7 +1131,8 @@ fn named_forces_in_a_place() {
 fn a_direction_before_a_capital_is_around_it() {
     let got = triples("سقطت صواريخ على قاعدة بلد الجوية في محافظة صلاح الدين شمالي بغداد.");
     assert!(
-        got.iter().all(|(_, p, o)| !(p == "located_in" && o == "loc.baghdad")),
+        got.iter()
+            .all(|(_, p, o)| !(p == "located_in" && o == "loc.baghdad")),
         "{got:?}"
     );
     has(
@@ -1145,5 +1146,23 @@ fn a_direction_before_a_capital_is_around_it() {
         "base.ain_al_asad",
         "located_in",
         "loc.iraq",
+    );
+}
+
+/// An apposition after the attacker is what it is, not its target.
+#[test]
+fn an_apposition_after_the_attacker_is_no_target() {
+    let text = "وهاجمت كتائب حزب الله، أحد فصائل الحشد الشعبي، رتلا للتحالف الدولي.";
+    has(
+        text,
+        "org.kataib_hezbollah",
+        "part_of",
+        "org.popular_mobilization_forces",
+    );
+    let got = triples(text);
+    assert!(
+        !got.iter()
+            .any(|(_, p, o)| p == "attacked" && o == "org.popular_mobilization_forces"),
+        "{got:?}"
     );
 }
