@@ -957,3 +957,18 @@ fn a_body_named_by_its_head_word_and_a_place() {
         "{got:?}"
     );
 }
+
+#[test]
+fn an_airport_named_by_its_city() {
+    let got = bundled_found("وهبطت الطائرة في مطار صنعاء الدولي ثم أقلعت إلى مطار حماة العسكري.");
+    assert!(
+        got.iter()
+            .any(|(t, id)| t == "مطار صنعاء الدولي" && id.starts_with("disc.loc.")),
+        "{got:?}"
+    );
+    assert!(
+        got.iter()
+            .any(|(t, id)| t.starts_with("مطار حماة") && id.starts_with("base.")),
+        "{got:?}"
+    );
+}

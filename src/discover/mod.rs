@@ -1284,14 +1284,15 @@ impl Discoverer {
         i: usize,
         mentions: &[Mention],
         listed: &[Entity],
-    ) -> Option<(usize, usize)> {
+    ) -> Option<(EntityType, usize, usize)> {
         let w = &words[i];
         let s = &t[w.start..w.end];
+        let is_head = |h: &str| PLACE_BODY_HEADS.contains(&h) || h == "مطار";
         let (head, skip) = match s.strip_prefix(['و', 'ف']) {
-            Some(rest) if PLACE_BODY_HEADS.contains(&rest) => (rest, 'و'.len_utf8()),
+            Some(rest) if is_head(rest) => (rest, 'و'.len_utf8()),
             _ => (s, 0),
         };
-        if w.taken || !PLACE_BODY_HEADS.contains(&head) {
+        if w.taken || !is_head(head) {
             return None;
         }
         let place = words.get(i + 1).filter(|x| x.joined && x.taken)?;
@@ -1318,10 +1319,23 @@ impl Discoverer {
                 && !self.nationalities.contains(a)
                 && !matches!(a, "الذي" | "التي" | "الاتي" | "التالي" | "الماضي" | "الحالي")
         });
+        // an airport is a place, or a base when it is a military one: «مطار
+        // صنعاء الدولي»، «مطار حماة العسكري»
+        if head == "مطار" {
+            let next = words
+                .get(k)
+                .filter(|x| x.joined && !x.taken)
+                .map(|x| &t[x.start..x.end]);
+            return Some(match next {
+                Some("العسكري") => (EntityType::Base, w.start + skip, k + 1),
+                Some("الدولي") => (EntityType::Loc, w.start + skip, k + 1),
+                _ => (EntityType::Loc, w.start + skip, k),
+            });
+        }
         if adjective {
-            Some((w.start + skip, k + 1))
+            Some((EntityType::Org, w.start + skip, k + 1))
         } else if PLACE_BODY_HEADS_BARE.contains(&head) {
-            Some((w.start + skip, k))
+            Some((EntityType::Org, w.start + skip, k))
         } else {
             None
         }
@@ -1696,6 +1710,7 @@ impl Discoverer {
         words.extend(self.foreign_given.iter().cloned());
         words.push("ابو".to_string());
         words.extend(PLACE_BODY_HEADS.iter().map(|h| h.to_string()));
+        words.push("مطار".to_string());
         if self.scope == Scope::All {
             for heads in &self.heads {
                 words.extend(heads.iter().cloned());
@@ -2072,9 +2087,11 @@ impl Discoverer {
             // form after the place), «جامعة بغداد»، «إذاعة موسكو»، «شرطة دبي»
             // (a listed place and its adjective make it sure enough for
             // either scope)
-            if let Some((j, k)) = self.body_of_place_at(t, &words, i, mentions, listed_entities) {
+            if let Some((kind, j, k)) =
+                self.body_of_place_at(t, &words, i, mentions, listed_entities)
+            {
                 found.push(Found {
-                    kind: EntityType::Org,
+                    kind,
                     start: j,
                     end: words[k - 1].end,
                 });
