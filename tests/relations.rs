@@ -1166,3 +1166,19 @@ fn an_apposition_after_the_attacker_is_no_target() {
         "{got:?}"
     );
 }
+
+/// A strike carried out by a list of countries on a country named behind ل;
+/// a place with an adjective of its state before its country.
+#[test]
+fn a_strike_on_a_country_and_a_besieged_place() {
+    let text = "وبحث الرئيسان الضربة العسكرية التي نفذتها فرنسا والولايات المتحدة وبريطانيا لسوريا.";
+    for attacker in ["loc.france", "loc.united_states", "loc.united_kingdom"] {
+        has(text, attacker, "attacked", "loc.syria");
+    }
+    has(
+        "وقتل عشرات في منطقة الغوطة الشرقية المحاصرة في سوريا.",
+        "loc.eastern_ghouta",
+        "located_in",
+        "loc.syria",
+    );
+}

@@ -1395,7 +1395,9 @@ impl Discoverer {
             || (s.starts_with('ن') && n <= 4)
             || (s.starts_with('ت') && !s.starts_with("تو") && !s.starts_with("تي") && n <= 4)
             || s.starts_with("است")
-            || s.starts_with("لاست");
+            || s.starts_with("لاست")
+            // a past verb of the تفاعل form, feminine: تناولت، تبادلت
+            || (s.starts_with('ت') && s.ends_with('ت') && n >= 6 && s.chars().nth(2) == Some('ا'));
         // a doubled verb of three letters: هدد، شدد، جدد
         let letters: Vec<char> = s.chars().collect();
         let doubled = n == 3 && letters[1] == letters[2];
