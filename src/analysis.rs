@@ -32,6 +32,11 @@ pub struct Analyzer {
     pub matcher: Matcher,
     pub relations: Option<Relations>,
     pub discoverer: Option<Discoverer>,
+    /// Keep triples whose subject or object the document names by no
+    /// mention, only by an adjective («الرئيس الأميركي» for the United
+    /// States, «العاصمة الأردنية» for Jordan). Off by default: every triple
+    /// is then between entities of the document's mentions.
+    pub implied: bool,
 }
 
 impl Analyzer {
@@ -46,7 +51,15 @@ impl Analyzer {
             matcher,
             relations,
             discoverer: None,
+            implied: false,
         }
+    }
+
+    /// Also keeps the triples whose subject or object has no mention in the
+    /// document (see [`Analyzer::implied`]).
+    pub fn with_implied(mut self, implied: bool) -> Analyzer {
+        self.implied = implied;
+        self
     }
 
     /// Also finds names the gazetteers lack (see [`crate::discover`]);
@@ -91,10 +104,14 @@ impl Analyzer {
             listed: self.matcher.entities(),
             discovered: &discovered,
         };
-        let triples = match &self.relations {
+        let mut triples = match &self.relations {
             Some(r) => r.extract_with_cues(table, text, &norm, &mentions, &cues),
             None => Vec::new(),
         };
+        if !self.implied {
+            let named = |e: usize| mentions.iter().any(|m| m.entity == e);
+            triples.retain(|t| named(t.subject) && named(t.object));
+        }
         Analysis {
             mentions,
             triples,

@@ -16,7 +16,9 @@ fn analyzer() -> &'static Analyzer {
         let matcher =
             Matcher::new(&Gazetteer::bundled().expect("bundled gazetteers")).expect("matcher");
         let relations = Relations::new(&matcher, &[]).expect("bundled rules");
-        Analyzer::new(matcher, Some(relations))
+        // (the rules alone: a triple whose entity the sentence names only by
+        // an adjective is kept, see `only_entities_of_the_mentions_by_default`)
+        Analyzer::new(matcher, Some(relations)).with_implied(true)
     })
 }
 
@@ -1181,4 +1183,24 @@ fn a_strike_on_a_country_and_a_besieged_place() {
         "located_in",
         "loc.syria",
     );
+}
+
+/// By default a triple is between entities of the document's mentions: a
+/// country named only by its adjective gives no triple, one named elsewhere
+/// in the document does.
+#[test]
+fn only_entities_of_the_mentions_by_default() {
+    let matcher =
+        Matcher::new(&Gazetteer::bundled().expect("bundled gazetteers")).expect("matcher");
+    let relations = Relations::new(&matcher, &[]).expect("bundled rules");
+    let a = Analyzer::new(matcher, Some(relations));
+    let leader = |text: &str| {
+        let found = a.analyze(text);
+        let table = found.table(&a.matcher);
+        found.triples.iter().any(|t| {
+            table.get(t.subject).id == "per.hassan_rouhani" && table.get(t.object).id == "loc.iran"
+        })
+    };
+    assert!(!leader("وقال الرئيس الإيراني حسن روحاني إن بلاده لن تتراجع."));
+    assert!(leader("وقال الرئيس الإيراني حسن روحاني إن إيران لن تتراجع."));
 }

@@ -68,6 +68,12 @@ pub struct Args {
     /// Mentions only: no relation rules, no triples.
     #[arg(long)]
     no_relations: bool,
+    /// Also write triples whose subject or object the document names by no
+    /// mention, only by an adjective («الرئيس الأميركي» for the United
+    /// States); by default every triple is between entities of the
+    /// document's mentions.
+    #[arg(long)]
+    implied: bool,
     /// Names the gazetteers lack, found by their context (flagged
     /// `discovered`, confidence 0.60): `people` after titles, ranks and
     /// nationalities; `all` also organizations, bases and places after their
@@ -164,7 +170,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         let extra: Vec<&Path> = args.rules.iter().map(PathBuf::as_path).collect();
         Some(Relations::new(&matcher, &extra).context("the relation rules have errors")?)
     };
-    let analyzer = Analyzer::new(matcher, relations);
+    let analyzer = Analyzer::new(matcher, relations).with_implied(args.implied);
     let analyzer = match args.discover {
         Discover::Off => analyzer,
         Discover::People => analyzer.with_discovery(&gazetteer, Scope::People),
