@@ -1204,3 +1204,14 @@ fn only_entities_of_the_mentions_by_default() {
     assert!(!leader("وقال الرئيس الإيراني حسن روحاني إن بلاده لن تتراجع."));
     assert!(leader("وقال الرئيس الإيراني حسن روحاني إن إيران لن تتراجع."));
 }
+
+/// «وسط» is the centre of the city, in it.
+#[test]
+fn the_centre_of_a_capital_is_in_it() {
+    has(
+        "وفي سوق الشورجة وسط بغداد يرتب بائع أثوابا على الرفوف.",
+        "loc.shorja",
+        "located_in",
+        "loc.baghdad",
+    );
+}
