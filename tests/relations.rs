@@ -1215,3 +1215,16 @@ fn the_centre_of_a_capital_is_in_it() {
         "loc.baghdad",
     );
 }
+
+/// A body named right before «ضد» fights what follows; a match does not.
+#[test]
+fn a_coalition_against_a_group() {
+    has(
+        "وقال إن التحالف الذي تقوده السعودية ضد الحوثيين سيواصل عملياته.",
+        "org.saudi_led_coalition",
+        "fights",
+        "org.houthis",
+    );
+    let got = triples("وتابع الجمهور مباراة ريال مدريد ضد أتلتيكو مدريد مساء السبت.");
+    assert!(got.iter().all(|(_, p, _)| p != "fights"), "{got:?}");
+}
