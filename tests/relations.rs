@@ -1228,3 +1228,14 @@ fn a_coalition_against_a_group() {
     let got = triples("وتابع الجمهور مباراة ريال مدريد ضد أتلتيكو مدريد مساء السبت.");
     assert!(got.iter().all(|(_, p, _)| p != "fights"), "{got:?}");
 }
+
+/// The counterpart met the person named before, with no name between.
+#[test]
+fn a_meeting_with_a_counterpart() {
+    has(
+        "وكان بوتين قد أكد في مايو خلال لقاء عقده مع نظيره السوري بشار الأسد أن الحرب انتهت.",
+        "per.bashar_al_assad",
+        "met_with",
+        "per.vladimir_putin",
+    );
+}
