@@ -1239,3 +1239,20 @@ fn a_meeting_with_a_counterpart() {
         "per.vladimir_putin",
     );
 }
+
+/// A city named as the largest or the capital of a place, either way round.
+#[test]
+fn the_largest_city_of_a_place() {
+    has(
+        "ووصل الوفد إلى أربيل، كبرى مدن إقليم كردستان العراق.",
+        "loc.erbil",
+        "located_in",
+        "loc.kurdistan_region",
+    );
+    has(
+        "وتقع محافظة نينوى، وكبرى مدنها الموصل، في شمال البلاد.",
+        "loc.mosul",
+        "located_in",
+        "loc.nineveh",
+    );
+}
