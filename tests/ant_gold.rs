@@ -1,4 +1,4 @@
-//! Quality on real news the seeds do not hold: 147 articles of the ANT corpus
+//! Quality on real news the seeds do not hold: 159 articles of the ANT corpus
 //! in `../shared` (security and politics in Iraq, Syria, Yemen, Libya, the
 //! Gulf and Africa, one on sport, 2018), annotated by hand for this project
 //! as SPEC.md asks
@@ -62,7 +62,7 @@ fn held_out_news_meets_the_bar() {
     let f1 = |mode: &str, t: &str| s["mentions"][mode][t]["f1"].as_f64().unwrap();
     eprintln!("ANT mentions: {}", s["mentions"]);
     eprintln!("ANT triples: {}", s["triples"]["ALL"]);
-    // measured at 0.952 lenient, 0.923 strict; triples 0.650 (P 0.942)
+    // measured at 0.952 lenient, 0.922 strict; triples 0.656 (P 0.942)
     assert!(
         f1("lenient", "ALL") >= 0.92,
         "lenient F1 {}",
