@@ -972,3 +972,18 @@ fn an_airport_named_by_its_city() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_country_read_as_its_nationality_after_a_number_or_an_accusative_noun() {
+    let got = bundled_found(
+        "وطردت بريطانيا 23 دبلوماسيا روسيا، واتهمت واشنطن 13 روسيا. وزار الرئيس روسيا.",
+    );
+    let russia: Vec<&str> = got
+        .iter()
+        .filter(|(_, id)| id == "loc.russia")
+        .map(|(t, _)| t.as_str())
+        .collect();
+    assert_eq!(russia, ["روسيا"], "{got:?}");
+    let got = bundled_found("وحجز منتخبا روسيا والأوروغواي بطاقتي التأهل.");
+    assert!(got.iter().any(|(_, id)| id == "loc.russia"), "{got:?}");
+}

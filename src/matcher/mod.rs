@@ -729,7 +729,7 @@ impl Matcher {
         // names of imported lists at the same word share their type cue
         let memo = TypeCueMemo::default();
         for c in candidates {
-            if reads_as_adjective(t, &c) {
+            if reads_as_adjective(t, &c) || reads_as_nisba(t, &c) {
                 continue;
             }
             match self.support(t, &c, &memo) {
@@ -1052,6 +1052,53 @@ const ADJECTIVE_HEADS: [&str; 3] = ["السعوديه", "الداخليه", "ا�
 
 /// True when a candidate opens with one of [`ADJECTIVE_HEADS`], bare, right
 /// after a definite word (one space between them): an adjective, not a name.
+/// Nouns in the indefinite accusative that a nationality adjective follows:
+/// «مواطنا روسيا» is a Russian citizen, not Russia. Folded.
+/// (Not منتخبا: «منتخبا روسيا والأوروغواي» is "the teams of Russia and
+/// Uruguay".)
+const ACCUSATIVE_NOUNS: [&str; 23] = [
+    "مواطنا",
+    "مسوولا",
+    "لاجيا",
+    "جاسوسا",
+    "دبلوماسيا",
+    "صحفيا",
+    "جنديا",
+    "ضابطا",
+    "مدنيا",
+    "شخصا",
+    "رجلا",
+    "طالبا",
+    "سايحا",
+    "لاعبا",
+    "مقاتلا",
+    "عسكريا",
+    "خبيرا",
+    "مستشارا",
+    "ناشطا",
+    "عالما",
+    "مهندسا",
+    "طفلا",
+    "معارضا",
+];
+
+/// True when a one-word place whose name is also the accusative of its
+/// nationality adjective (روسيا، سوريا، تركيا: رُوسيًّا) follows a number or
+/// an indefinite accusative noun: «طرد 23 دبلوماسيا روسيا»، «اتهام 13 روسيا».
+fn reads_as_nisba(t: &Normalized, c: &Candidate) -> bool {
+    let text = t.text.as_str();
+    let name = &text[c.start..c.end];
+    if c.start != c.word || name.contains(' ') || !name.ends_with("يا") {
+        return false;
+    }
+    let before = text[..c.word].strip_suffix(' ').unwrap_or("");
+    let prev = &before[before
+        .trim_end_matches(|ch: char| !ch.is_whitespace())
+        .len()..];
+    !prev.is_empty()
+        && (prev.chars().all(|ch| ch.is_ascii_digit()) || ACCUSATIVE_NOUNS.contains(&prev))
+}
+
 fn reads_as_adjective(t: &Normalized, c: &Candidate) -> bool {
     let text = t.text.as_str();
     let first = text[c.start..c.end].split(' ').next().unwrap_or_default();
