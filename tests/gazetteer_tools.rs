@@ -984,6 +984,15 @@ fn a_country_read_as_its_nationality_after_a_number_or_an_accusative_noun() {
         .map(|(t, _)| t.as_str())
         .collect();
     assert_eq!(russia, ["روسيا"], "{got:?}");
+    let got = bundled_found(
+        "وشنت إسرائيل غارات على مواقع سورية وإيرانية، وقالت وسائل إعلام حكومية سورية إن الدفاعات تصدت لها في سورية.",
+    );
+    let syria: Vec<&str> = got
+        .iter()
+        .filter(|(_, id)| id == "loc.syria")
+        .map(|(t, _)| t.as_str())
+        .collect();
+    assert_eq!(syria, ["سورية"], "{got:?}");
     let got = bundled_found("وحجز منتخبا روسيا والأوروغواي بطاقتي التأهل.");
     assert!(got.iter().any(|(_, id)| id == "loc.russia"), "{got:?}");
 }

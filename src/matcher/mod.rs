@@ -1088,16 +1088,44 @@ const ACCUSATIVE_NOUNS: [&str; 23] = [
 fn reads_as_nisba(t: &Normalized, c: &Candidate) -> bool {
     let text = t.text.as_str();
     let name = &text[c.start..c.end];
-    if c.start != c.word || name.contains(' ') || !name.ends_with("يا") {
+    if c.start != c.word || name.contains(' ') || !(name.ends_with("يا") || name == "سوريه")
+    {
         return false;
     }
     let before = text[..c.word].strip_suffix(' ').unwrap_or("");
     let prev = &before[before
         .trim_end_matches(|ch: char| !ch.is_whitespace())
         .len()..];
-    !prev.is_empty()
-        && (prev.chars().all(|ch| ch.is_ascii_digit()) || ACCUSATIVE_NOUNS.contains(&prev))
+    if prev.is_empty() {
+        return false;
+    }
+    // «سورية» is also the feminine adjective: after an indefinite plural or
+    // another indefinite feminine adjective it is one («مواقع سورية»،
+    // «وسائل إعلام رسمية سورية»), not the country («في سورية»)
+    if name == "سوريه" {
+        return PLURALS_BEFORE_ADJECTIVE.contains(&prev)
+            || (prev.ends_with("يه") && !prev.starts_with("ال") && prev.chars().nth(3).is_some());
+    }
+    prev.chars().all(|ch| ch.is_ascii_digit()) || ACCUSATIVE_NOUNS.contains(&prev)
 }
+
+/// Indefinite plurals that a feminine nationality adjective follows
+/// («مصادر سورية»). Folded.
+/// (Not أراضي: «وحدة أراضي سورية» is Syria's land.)
+const PLURALS_BEFORE_ADJECTIVE: [&str; 12] = [
+    "مواقع",
+    "مصادر",
+    "مناطق",
+    "مدن",
+    "قري",
+    "قوات",
+    "فصايل",
+    "جهات",
+    "شركات",
+    "طايرات",
+    "وحدات",
+    "اطراف",
+];
 
 fn reads_as_adjective(t: &Normalized, c: &Candidate) -> bool {
     let text = t.text.as_str();
