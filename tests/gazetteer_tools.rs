@@ -996,3 +996,13 @@ fn a_country_read_as_its_nationality_after_a_number_or_an_accusative_noun() {
     let got = bundled_found("وحجز منتخبا روسيا والأوروغواي بطاقتي التأهل.");
     assert!(got.iter().any(|(_, id)| id == "loc.russia"), "{got:?}");
 }
+
+#[test]
+fn a_given_name_is_not_a_conjunction_and_a_place_nor_a_birthplace_muscat() {
+    let got = bundled_found("ووجهت الرسالة إلى بلحاج وزوجته فاطمة قبل أيام.");
+    assert!(!got.iter().any(|(_, id)| id == "loc.atmeh"), "{got:?}");
+    let got = bundled_found("وعاد إلى مديرية سنحان، مسقط رأس صالح، جنوب صنعاء.");
+    assert!(!got.iter().any(|(_, id)| id == "loc.muscat"), "{got:?}");
+    let got = bundled_found("ووصل الوزير إلى مسقط في زيارة رسمية.");
+    assert!(got.iter().any(|(_, id)| id == "loc.muscat"), "{got:?}");
+}

@@ -729,7 +729,11 @@ impl Matcher {
         // names of imported lists at the same word share their type cue
         let memo = TypeCueMemo::default();
         for c in candidates {
-            if reads_as_adjective(t, &c) || reads_as_nisba(t, &c) {
+            if reads_as_adjective(t, &c)
+                || reads_as_nisba(t, &c)
+                || is_given_name_whole(t, &c)
+                || opens_idiom(t, &c)
+            {
                 continue;
             }
             match self.support(t, &c, &memo) {
@@ -1052,6 +1056,51 @@ const ADJECTIVE_HEADS: [&str; 3] = ["السعوديه", "الداخليه", "ا�
 
 /// True when a candidate opens with one of [`ADJECTIVE_HEADS`], bare, right
 /// after a definite word (one space between them): an adjective, not a name.
+/// Names that open a phrase of the language with the word after them:
+/// «مسقط رأس» is a birthplace, not Muscat. (name, next word), folded.
+const IDIOMS: [(&str, &str); 2] = [("مسقط", "راس"), ("مسقط", "راسه")];
+
+/// True when a one-word name and the word after it are one of [`IDIOMS`].
+fn opens_idiom(t: &Normalized, c: &Candidate) -> bool {
+    let text = t.text.as_str();
+    let name = &text[c.start..c.end];
+    let Some(rest) = text[c.end..].strip_prefix(' ') else {
+        return false;
+    };
+    let next = &rest[..rest
+        .find(|ch: char| !is_word_char(ch))
+        .unwrap_or(rest.len())];
+    IDIOMS.iter().any(|&(a, b)| a == name && b == next)
+}
+
+/// The Arabic given names of `gazetteers/given-names.txt`, folded.
+fn given_names() -> &'static rustc_hash::FxHashSet<String> {
+    static NAMES: std::sync::OnceLock<rustc_hash::FxHashSet<String>> = std::sync::OnceLock::new();
+    NAMES.get_or_init(|| {
+        include_str!("../../gazetteers/given-names.txt")
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .map(fold)
+            .collect()
+    })
+}
+
+/// True when a one-word name behind the conjunction و or ف is the rest of
+/// a word that is itself a given name: «فاطمة» is the name, not ف and the
+/// town of أطمة.
+fn is_given_name_whole(t: &Normalized, c: &Candidate) -> bool {
+    let text = t.text.as_str();
+    let clitic = &text[c.word..c.start];
+    if !matches!(clitic, "و" | "ف") || text[c.start..c.end].contains(' ') {
+        return false;
+    }
+    let end = text[c.end..]
+        .find(|ch: char| !is_word_char(ch))
+        .map_or(text.len(), |k| c.end + k);
+    end == c.end && given_names().contains(&text[c.word..c.end])
+}
+
 /// Nouns in the indefinite accusative that a nationality adjective follows:
 /// «مواطنا روسيا» is a Russian citizen, not Russia. Folded.
 /// (Not منتخبا: «منتخبا روسيا والأوروغواي» is "the teams of Russia and
