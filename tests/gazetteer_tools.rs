@@ -1006,3 +1006,14 @@ fn a_given_name_is_not_a_conjunction_and_a_place_nor_a_birthplace_muscat() {
     let got = bundled_found("ووصل الوزير إلى مسقط في زيارة رسمية.");
     assert!(got.iter().any(|(_, id)| id == "loc.muscat"), "{got:?}");
 }
+
+#[test]
+fn an_operation_named_after_a_river_is_no_river() {
+    let got = bundled_found("وشنت تركيا عملية درع الفرات عام 2016، ثم عبرت قواتها نهر الفرات.");
+    let river: Vec<&str> = got
+        .iter()
+        .filter(|(_, id)| id == "loc.euphrates")
+        .map(|(t, _)| t.as_str())
+        .collect();
+    assert_eq!(river, ["نهر الفرات"], "{got:?}");
+}

@@ -1060,10 +1060,23 @@ const ADJECTIVE_HEADS: [&str; 3] = ["السعوديه", "الداخليه", "ا�
 /// «مسقط رأس» is a birthplace, not Muscat. (name, next word), folded.
 const IDIOMS: [(&str, &str); 2] = [("مسقط", "راس"), ("مسقط", "راسه")];
 
-/// True when a one-word name and the word after it are one of [`IDIOMS`].
+/// Names that close a phrase of the language with the word before them:
+/// operations and forces named after a river or a region («درع الفرات»،
+/// «قوات درع الجزيرة»). (word before, name), folded.
+const CLOSING_IDIOMS: [(&str, &str); 2] = [("درع", "الفرات"), ("درع", "الجزيره")];
+
+/// True when a one-word name and the word after it are one of [`IDIOMS`],
+/// or the word before it and the name one of [`CLOSING_IDIOMS`].
 fn opens_idiom(t: &Normalized, c: &Candidate) -> bool {
     let text = t.text.as_str();
     let name = &text[c.start..c.end];
+    if c.start == c.word {
+        let before = text[..c.word].trim_end_matches(['"', '«', '_', ' ']);
+        let prev = &before[before.trim_end_matches(is_word_char).len()..];
+        if CLOSING_IDIOMS.iter().any(|&(a, b)| b == name && a == prev) {
+            return true;
+        }
+    }
     let Some(rest) = text[c.end..].strip_prefix(' ') else {
         return false;
     };
