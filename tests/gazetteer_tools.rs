@@ -1017,3 +1017,15 @@ fn an_operation_named_after_a_river_is_no_river() {
         .collect();
     assert_eq!(river, ["نهر الفرات"], "{got:?}");
 }
+
+#[test]
+fn a_verb_in_the_future_opens_no_name() {
+    let got = bundled_found("وسئلت إن كانت النائبة ستقول مثلما قال زميلها.");
+    assert!(
+        !got.iter().any(|(_, id)| id.starts_with("disc.per.")),
+        "{got:?}"
+    );
+    // a foreign name that opens so is one
+    let got = bundled_found("وقال الأمين العام لحلف الأطلسي ينس ستولتنبرغ إن الحلف موحد.");
+    assert!(got.iter().any(|(t, _)| t.contains("ستولتنبرغ")), "{got:?}");
+}

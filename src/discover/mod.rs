@@ -1404,10 +1404,15 @@ impl Discoverer {
         let accusative = n >= 4 && s.ends_with('ا');
         // alone, the future of a verb (سيزور، ستكون، سنعمل), not a name
         // (سيمون بيريز has a second word)
-        let future = alone
+        let future = (alone
             && n >= 4
             && s.starts_with('س')
-            && matches!(s.chars().nth(1), Some('ي' | 'ت' | 'ن'));
+            && matches!(s.chars().nth(1), Some('ي' | 'ت' | 'ن')))
+            // (and before another word, with ت or ن and a consonant:
+            // «النائبة ستقول مثلما»; not ستيفن، ستالين، ستراوس)
+            || ((5..=6).contains(&n)
+                && (s.starts_with("ست") || s.starts_with("سن"))
+                && !matches!(s.chars().nth(2), Some('ا' | 'و' | 'ي' | 'ر')));
         // a plural in -ات is a noun (مباحثات), not an unknown first name
         let plural = n >= 5 && s.ends_with("ات");
         n >= if alone { 4 } else { 3 }
